@@ -1,0 +1,3 @@
+export * from './active-license-count.js';
+export * from './migration-step.js';
+export * from './role-actions.js';

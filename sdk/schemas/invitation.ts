@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+
+import { Id } from './common.js';
+import { Member, Role } from './member.js';
+
+export const MAX_NAME_LENGTH = 200;
+/** The longest address that SMTP can carry (RFC 5321, section 4.5.3.1.3). */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** A display name with the surrounding whitespace removed. */
+export const PersonName = z.pipe(
+  z.string().check(z.trim()),
+  z
+    .string()
+    .check(
+      z.minLength(1, 'Enter a name.'),
+      z.maxLength(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`),
+    ),
+);
+
+/** An email address with the surrounding whitespace removed; the case is kept as typed. */
+export const EmailAddress = z.pipe(
+  z.string().check(z.trim()),
+  z
+    .email('Enter a valid email address, such as name@example.com.')
+    .check(z.maxLength(MAX_EMAIL_LENGTH, `Use at most ${MAX_EMAIL_LENGTH} characters.`)),
+);
+
+/** The body of `POST /workspaces/{ws}/invitations`. */
+export const InvitationRequest = z.object({
+  name: PersonName,
+  email: EmailAddress,
+  role: z.optional(Role),
+  /** A license pool to take a seat from at once; the seat is held while the invitation is pending. */
+  licenseId: z.optional(z.nullable(Id)),
+});
+export type InvitationRequest = z.input<typeof InvitationRequest>;
+
+/** The body of `POST /invitations/accept`, sent by the invitee from the link in their email. */
+export const AcceptInvitationRequest = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(256)),
+  name: PersonName,
+});
+export type AcceptInvitationRequest = z.input<typeof AcceptInvitationRequest>;
+
+/** The answer to an accepted invitation: the now active member and a session for the person. */
+export const AcceptedInvitation = z.object({
+  member: Member,
+  workspaceId: Id,
+  sessionToken: z.string(),
+});
+export type AcceptedInvitation = z.infer<typeof AcceptedInvitation>;

@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+
+import { Id, Timestamp } from './common.js';
+
+export const ROLES = ['admin', 'member'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const MEMBER_STATUSES = ['active', 'invited'] as const;
+export const MemberStatus = z.enum(MEMBER_STATUSES);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+/** A deprecated personal API key. The secret itself is never returned, only its masked hint. */
+export const LegacyKey = z.object({
+  hint: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: z.nullable(Timestamp),
+});
+export type LegacyKey = z.infer<typeof LegacyKey>;
+
+/** The member's per-user auth token as others see it: a masked hint and its last use. */
+export const AuthTokenSummary = z.object({
+  hint: z.string(),
+  lastUsedAt: z.nullable(Timestamp),
+});
+export type AuthTokenSummary = z.infer<typeof AuthTokenSummary>;
+
+/** The state of a pending invitation; present only while the member's status is `invited`. */
+export const InvitationState = z.object({
+  sentAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type InvitationState = z.infer<typeof InvitationState>;
+
+/** A person who belongs to the workspace or has been invited to it. */
+export const Member = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  status: MemberStatus,
+  role: Role,
+  permissions: z.array(z.string()),
+  licenseId: z.nullable(Id),
+  legacyKey: z.nullable(LegacyKey),
+  authToken: z.nullable(AuthTokenSummary),
+  invitedAt: z.nullable(Timestamp),
+  joinedAt: z.nullable(Timestamp),
+  invitation: z.nullable(InvitationState),
+  version: z.int().check(z.minimum(1)),
+});
+export type Member = z.infer<typeof Member>;
+
+/** One page of a member list. `total` counts every member that matches the filters. */
+export const MembersPage = z.object({
+  items: z.array(Member),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.minimum(0)),
+});
+export type MembersPage = z.infer<typeof MembersPage>;
