@@ -1,0 +1,221 @@
+import { LsAdminError } from '../errors/ls-admin-error.js';
+import { Activation, type ActivationRequest } from '../schemas/activation.js';
+import { AuthToken, RotatedAuthToken } from '../schemas/auth-token.js';
+import type { InvitationRequest } from '../schemas/invitation.js';
+import { Licenses } from '../schemas/license.js';
+import type { MemberUpdate } from '../schemas/member-update.js';
+import { Member, MembersPage } from '../schemas/member.js';
+import { Migration } from '../schemas/migration.js';
+import { PermissionCatalog } from '../schemas/permissions.js';
+import { WorkspaceInfo } from '../schemas/workspace.js';
+import { checkNonEmptyString, resolveClientSettings } from './client-settings.js';
+import { HttpTransport } from './http-transport.js';
+import { createIdempotencyKey } from './idempotency-key.js';
+import { membersSearchParams } from './members-search-params.js';
+import type {
+  IdempotentChange,
+  VersionedChange,
+  WorkspaceClient,
+  WorkspaceClientOptions,
+} from './workspace-client.js';
+
+/** The longest `Idempotency-Key` that the API accepts. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * Creates a client for one workspace. Checks the options at once and throws a `TypeError`
+ * or `RangeError` naming the option when one is invalid.
+ *
+ * Every method resolves with the response body checked against the contract's schema, or
+ * rejects with an `LsAdminError`: `HttpError`, `TimeoutError`, `NetworkError` or
+ * `ResponseValidationError`.
+ */
+export function createWorkspaceClient(options: WorkspaceClientOptions): WorkspaceClient {
+  const settings = resolveClientSettings(options);
+  const transport = new HttpTransport(settings);
+  const workspacePath = `workspaces/${encodeURIComponent(settings.workspaceId)}`;
+
+  const memberPath = (memberId: string, suffix = ''): string => {
+    checkNonEmptyString(memberId, 'memberId', "such as 'mem_1'");
+    return `${workspacePath}/members/${encodeURIComponent(memberId)}${suffix}`;
+  };
+
+  const client: WorkspaceClient = {
+    workspaceId: settings.workspaceId,
+    baseUrl: settings.baseUrl,
+
+    getWorkspace() {
+      return transport.send(
+        { method: 'GET', path: workspacePath },
+        { schema: WorkspaceInfo, name: 'WorkspaceInfo' },
+      );
+    },
+
+    listMembers(query = {}) {
+      return transport.send(
+        {
+          method: 'GET',
+          path: `${workspacePath}/members`,
+          searchParams: membersSearchParams(query),
+        },
+        { schema: MembersPage, name: 'MembersPage' },
+      );
+    },
+
+    async *listAllMembers(query = {}) {
+      let cursor: string | undefined;
+      do {
+        const page = await client.listMembers({ ...query, cursor });
+        yield* page.items;
+
+        if (page.nextCursor !== null && page.nextCursor === cursor) {
+          throw new LsAdminError(
+            `The server returned the cursor '${cursor}' for the page it was requested with; ` +
+              'stopped to avoid fetching the same page forever.',
+          );
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+    },
+
+    getMember(memberId) {
+      return transport.send(
+        { method: 'GET', path: memberPath(memberId) },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    updateMember(memberId: string, update: MemberUpdate, { version }: VersionedChange) {
+      checkVersion(version);
+      return transport.send(
+        {
+          method: 'PATCH',
+          path: memberPath(memberId),
+          json: update,
+          headers: { 'if-match': `"${version}"` },
+        },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    removeMember(memberId) {
+      return transport.sendWithoutBody({ method: 'DELETE', path: memberPath(memberId) });
+    },
+
+    invite(request: InvitationRequest, { idempotencyKey }: IdempotentChange = {}) {
+      const key = idempotencyKey ?? createIdempotencyKey();
+      checkIdempotencyKey(key);
+      return transport.send(
+        {
+          method: 'POST',
+          path: `${workspacePath}/invitations`,
+          json: request,
+          headers: { 'idempotency-key': key },
+          idempotent: true,
+        },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    resendInvitation(memberId) {
+      checkNonEmptyString(memberId, 'memberId', "such as 'mem_1'");
+      return transport.send(
+        {
+          method: 'POST',
+          path: `${workspacePath}/invitations/${encodeURIComponent(memberId)}/resend`,
+        },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    revokeInvitation(memberId) {
+      // The API revokes a pending invitation by removing the invited member.
+      return client.removeMember(memberId);
+    },
+
+    listLicenses() {
+      return transport.send(
+        { method: 'GET', path: `${workspacePath}/licenses` },
+        { schema: Licenses, name: 'Licenses' },
+      );
+    },
+
+    assignLicense(memberId, licenseId) {
+      const path = memberPath(memberId, '/license');
+      checkNonEmptyString(licenseId, 'licenseId', "such as 'lic_team'");
+      return transport.send(
+        { method: 'PUT', path, json: { licenseId } },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    unassignLicense(memberId) {
+      return transport.send(
+        { method: 'DELETE', path: memberPath(memberId, '/license') },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    removeLegacyKey(memberId) {
+      return transport.send(
+        { method: 'DELETE', path: memberPath(memberId, '/legacy-key') },
+        { schema: Member, name: 'Member' },
+      );
+    },
+
+    getPermissionCatalog() {
+      return transport.send(
+        { method: 'GET', path: `${workspacePath}/permissions` },
+        { schema: PermissionCatalog, name: 'PermissionCatalog' },
+      );
+    },
+
+    getMigration() {
+      return transport.send(
+        { method: 'GET', path: `${workspacePath}/migration` },
+        { schema: Migration, name: 'Migration' },
+      );
+    },
+
+    getOwnAuthToken() {
+      return transport.send(
+        { method: 'GET', path: 'me/auth-token' },
+        { schema: AuthToken, name: 'AuthToken' },
+      );
+    },
+
+    rotateOwnAuthToken() {
+      // Not retried: a rotation whose response is lost has already replaced the token, and a
+      // second one would replace the value that the caller never saw.
+      return transport.send(
+        { method: 'POST', path: 'me/auth-token/rotate' },
+        { schema: RotatedAuthToken, name: 'RotatedAuthToken' },
+      );
+    },
+
+    activateLicense(request: ActivationRequest) {
+      return transport.send(
+        { method: 'POST', path: 'license/activate', json: request, authenticated: false },
+        { schema: Activation, name: 'Activation' },
+      );
+    },
+  };
+  return client;
+}
+
+function checkVersion(version: unknown): void {
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1) return;
+  throw new TypeError(
+    `\`version\` must be the member's version as last read, a whole number from 1, ` +
+      `but it is ${String(version)}.`,
+  );
+}
+
+function checkIdempotencyKey(key: unknown): void {
+  checkNonEmptyString(key, 'idempotencyKey', 'such as a random UUID');
+  if ((key as string).length <= MAX_IDEMPOTENCY_KEY_LENGTH) return;
+  throw new RangeError(
+    `\`idempotencyKey\` must have at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, ` +
+      `but it has ${(key as string).length}.`,
+  );
+}

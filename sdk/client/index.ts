@@ -1,0 +1,2 @@
+export * from './create-workspace-client.js';
+export type * from './workspace-client.js';
