@@ -1,0 +1,3 @@
+export * from './listener-set.js';
+export * from './workspace-store-state.js';
+export * from './workspace-store.js';

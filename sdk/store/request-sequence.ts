@@ -1,0 +1,17 @@
+/**
+ * Numbers the requests of one kind so that only the answer to the latest one is applied,
+ * and an answer that arrives after a newer request was sent is discarded.
+ */
+export class RequestSequence {
+  #latest = 0;
+
+  /** Starts a request and returns its number. */
+  next(): number {
+    return ++this.#latest;
+  }
+
+  /** Tells whether `request` is still the latest one started. */
+  isLatest(request: number): boolean {
+    return request === this.#latest;
+  }
+}

@@ -1,0 +1,360 @@
+import type { IdempotentChange, WorkspaceClient } from '../client/workspace-client.js';
+import { isLsAdminError } from '../errors/ls-admin-error.js';
+import type { InvitationRequest } from '../schemas/invitation.js';
+import type { MemberUpdate } from '../schemas/member-update.js';
+import type { Member } from '../schemas/member.js';
+import { ListenerSet, type ListenerErrorHandler, type StateListener } from './listener-set.js';
+import { appendMembers, replaceMember, withoutMember } from './member-items.js';
+import { RequestSequence } from './request-sequence.js';
+import {
+  INITIAL_STATE,
+  type MembersListQuery,
+  type MembersState,
+  type WorkspaceStoreState,
+} from './workspace-store-state.js';
+
+/** Options of a `WorkspaceStore`. */
+export interface WorkspaceStoreOptions {
+  /** Receives errors thrown by listeners. Defaults to the platform's `reportError`. */
+  onListenerError?: ListenerErrorHandler;
+}
+
+/**
+ * Caches one workspace for every view on a page and applies changes through the client.
+ *
+ * Loads (`load`, `refresh`, `setQuery`, `loadMore`, `loadMigration`, `loadPermissions`)
+ * never reject: they record their error in the state. Changes (`invite`, `remove`, …)
+ * resolve with the server's answer, or roll back any optimistic update and reject with the
+ * client's error, so that the view that started them can show it.
+ */
+export class WorkspaceStore {
+  readonly client: WorkspaceClient;
+  #state: WorkspaceStoreState = INITIAL_STATE;
+  readonly #listeners: ListenerSet<WorkspaceStoreState>;
+  readonly #workspaceRequests = new RequestSequence();
+  readonly #membersRequests = new RequestSequence();
+  readonly #licensesRequests = new RequestSequence();
+  readonly #migrationRequests = new RequestSequence();
+
+  constructor(client: WorkspaceClient, options: WorkspaceStoreOptions = {}) {
+    this.client = client;
+    this.#listeners = new ListenerSet(options.onListenerError);
+  }
+
+  /** The current snapshot; replaced, never mutated, on each change. */
+  get state(): WorkspaceStoreState {
+    return this.#state;
+  }
+
+  get workspaceId(): string {
+    return this.client.workspaceId;
+  }
+
+  /**
+   * Calls `listener` with the new state after each change, not at once. Returns a function
+   * that unsubscribes it.
+   */
+  subscribe(listener: StateListener<WorkspaceStoreState>): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  /** Loads the workspace, the first page of members for the current query and the licenses. */
+  async load(): Promise<void> {
+    this.#update({ loading: true, error: null });
+    const results = await Promise.allSettled([
+      this.#loadWorkspace(),
+      this.#loadFirstPage(),
+      this.#loadLicenses(),
+    ]);
+    this.#finishLoad(results);
+  }
+
+  /**
+   * Loads again what `load()` loads, and the migration when it was loaded before. The
+   * member list starts again from its first page.
+   */
+  async refresh(): Promise<void> {
+    this.#update({ loading: true, error: null });
+    const loads = [this.#loadWorkspace(), this.#loadFirstPage(), this.#loadLicenses()];
+    if (this.#state.migration !== null) loads.push(this.#loadMigration());
+    this.#finishLoad(await Promise.allSettled(loads));
+  }
+
+  /**
+   * Replaces the filters and sort of the member list and loads its first page. An answer
+   * for an earlier query that arrives later is discarded.
+   */
+  async setQuery(query: MembersListQuery): Promise<void> {
+    this.#updateMembers({ query: Object.freeze({ ...query }) });
+    await this.#loadFirstPage();
+  }
+
+  /** Loads the next page of members, unless every page is loaded or a load is running. */
+  async loadMore(): Promise<void> {
+    const members = this.#state.members;
+    if (members.nextCursor === null || members.loading || members.loadingMore) return;
+
+    // Sharing the sequence with first-page loads discards this page when the query changes.
+    const request = this.#membersRequests.next();
+    this.#updateMembers({ loadingMore: true, error: null });
+    try {
+      const page = await this.client.listMembers({
+        ...members.query,
+        cursor: members.nextCursor,
+      });
+      if (!this.#membersRequests.isLatest(request)) return;
+      this.#updateMembers({
+        items: appendMembers(this.#state.members.items, page.items),
+        total: page.total,
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+      });
+    } catch (error) {
+      if (!this.#membersRequests.isLatest(request)) return;
+      this.#updateMembers({ loadingMore: false, error: toError(error) });
+    }
+  }
+
+  /** Loads the legacy-key migration. */
+  async loadMigration(): Promise<void> {
+    try {
+      await this.#loadMigration();
+    } catch (error) {
+      this.#update({ error: toError(error) });
+    }
+  }
+
+  /** Loads the advanced-permission catalog. */
+  async loadPermissions(): Promise<void> {
+    try {
+      const permissions = await this.client.getPermissionCatalog();
+      this.#update({ permissions });
+    } catch (error) {
+      this.#update({ error: toError(error) });
+    }
+  }
+
+  /**
+   * Invites a person. The member list and the licenses are loaded again afterwards, because
+   * only the server knows where the new member sorts and whether the query matches them.
+   */
+  async invite(request: InvitationRequest, options?: IdempotentChange): Promise<Member> {
+    const member = await this.client.invite(request, options);
+    await Promise.allSettled([this.#loadFirstPage(), this.#loadLicenses()]);
+    return member;
+  }
+
+  /** Removes a member, which also frees their seat and revokes their legacy key. */
+  async remove(memberId: string): Promise<void> {
+    await this.#whilePending(memberId, () => this.client.removeMember(memberId));
+    this.#dropMember(memberId);
+    await this.#afterSeatsMoved();
+  }
+
+  /** Revokes a pending invitation, which frees any seat it held. */
+  async revoke(memberId: string): Promise<void> {
+    await this.#whilePending(memberId, () => this.client.revokeInvitation(memberId));
+    this.#dropMember(memberId);
+    await this.#afterSeatsMoved();
+  }
+
+  /** Sends a pending invitation again, which moves its expiry. */
+  async resend(memberId: string): Promise<Member> {
+    const member = await this.#whilePending(memberId, () => this.client.resendInvitation(memberId));
+    this.#putMember(member);
+    return member;
+  }
+
+  /**
+   * Changes a member's role or permissions, showing the change at once. Uses the version of
+   * the member as loaded unless `version` is given; a stale one rejects with
+   * `version_conflict` and the change is rolled back.
+   */
+  async updateMember(
+    memberId: string,
+    update: MemberUpdate,
+    options: { version?: number } = {},
+  ): Promise<Member> {
+    const before = this.#findMember(memberId);
+    const version = options.version ?? before?.version;
+    if (version === undefined) {
+      throw new TypeError(
+        `Member '${memberId}' is not loaded in this store, so its version is unknown; ` +
+          'pass { version } as read from the server.',
+      );
+    }
+
+    const optimistic = before && { ...before, ...definedFields(update) };
+    const member = await this.#optimistically(memberId, before, optimistic, () =>
+      this.client.updateMember(memberId, update, { version }),
+    );
+    // A viewer who changed their own role sees other controls, so the viewer is reloaded.
+    if (memberId === this.#state.workspace?.viewer.memberId) {
+      await this.#loadWorkspace().catch((error: unknown) => {
+        this.#update({ error: toError(error) });
+      });
+    }
+    return member;
+  }
+
+  /** Assigns a license, or moves the member to another pool. */
+  async assignLicense(memberId: string, licenseId: string): Promise<Member> {
+    const member = await this.#whilePending(memberId, () =>
+      this.client.assignLicense(memberId, licenseId),
+    );
+    this.#putMember(member);
+    await this.#afterSeatsMoved();
+    return member;
+  }
+
+  /** Unassigns the member's license, showing it as gone at once. */
+  async unassignLicense(memberId: string): Promise<Member> {
+    const before = this.#findMember(memberId);
+    const optimistic = before && { ...before, licenseId: null };
+    const member = await this.#optimistically(memberId, before, optimistic, () =>
+      this.client.unassignLicense(memberId),
+    );
+    await this.#afterSeatsMoved();
+    return member;
+  }
+
+  /** Removes the member's legacy API key, the last step of the migration. */
+  async removeLegacyKey(memberId: string): Promise<Member> {
+    const member = await this.#whilePending(memberId, () => this.client.removeLegacyKey(memberId));
+    this.#putMember(member);
+    await this.#afterSeatsMoved();
+    return member;
+  }
+
+  async #loadWorkspace(): Promise<void> {
+    const request = this.#workspaceRequests.next();
+    const workspace = await this.client.getWorkspace();
+    if (this.#workspaceRequests.isLatest(request)) this.#update({ workspace });
+  }
+
+  async #loadFirstPage(): Promise<void> {
+    const request = this.#membersRequests.next();
+    const query = this.#state.members.query;
+    this.#updateMembers({ loading: true, loadingMore: false, error: null });
+    try {
+      const page = await this.client.listMembers(query);
+      if (!this.#membersRequests.isLatest(request)) return;
+      this.#updateMembers({
+        items: page.items,
+        total: page.total,
+        nextCursor: page.nextCursor,
+        loading: false,
+      });
+    } catch (error) {
+      if (!this.#membersRequests.isLatest(request)) return;
+      this.#updateMembers({ loading: false, error: toError(error) });
+    }
+  }
+
+  async #loadLicenses(): Promise<void> {
+    const request = this.#licensesRequests.next();
+    const licenses = await this.client.listLicenses();
+    if (this.#licensesRequests.isLatest(request)) this.#update({ licenses });
+  }
+
+  async #loadMigration(): Promise<void> {
+    const request = this.#migrationRequests.next();
+    const migration = await this.client.getMigration();
+    if (this.#migrationRequests.isLatest(request)) this.#update({ migration });
+  }
+
+  /**
+   * Loads the licenses again after a change that can move seats or the active-license
+   * count, and the migration when a view uses it. The change itself already succeeded, so
+   * a failed reload is recorded in the state instead of rejecting.
+   */
+  async #afterSeatsMoved(): Promise<void> {
+    const loads = [this.#loadLicenses()];
+    if (this.#state.migration !== null) loads.push(this.#loadMigration());
+    const failure = (await Promise.allSettled(loads)).find(
+      (result) => result.status === 'rejected',
+    );
+    if (failure) this.#update({ error: toError(failure.reason) });
+  }
+
+  #finishLoad(results: PromiseSettledResult<void>[]): void {
+    const failure = results.find((result) => result.status === 'rejected');
+    this.#update({ loading: false, error: failure ? toError(failure.reason) : null });
+  }
+
+  /**
+   * Shows `optimistic` in place of `before` while `change` runs, then the server's answer.
+   * On failure it puts `before` back, unless something newer replaced the member meanwhile.
+   */
+  async #optimistically(
+    memberId: string,
+    before: Member | undefined,
+    optimistic: Member | undefined,
+    change: () => Promise<Member>,
+  ): Promise<Member> {
+    if (optimistic) this.#putMember(optimistic);
+    try {
+      const member = await this.#whilePending(memberId, change);
+      this.#putMember(member);
+      return member;
+    } catch (error) {
+      if (before && this.#findMember(memberId) === optimistic) this.#putMember(before);
+      throw error;
+    }
+  }
+
+  async #whilePending<T>(memberId: string, change: () => Promise<T>): Promise<T> {
+    this.#setPending(memberId, true);
+    try {
+      return await change();
+    } finally {
+      this.#setPending(memberId, false);
+    }
+  }
+
+  #setPending(memberId: string, pending: boolean): void {
+    const ids = new Set(this.#state.pendingMemberIds);
+    if (pending) ids.add(memberId);
+    else ids.delete(memberId);
+    this.#update({ pendingMemberIds: ids });
+  }
+
+  #findMember(memberId: string): Member | undefined {
+    return this.#state.members.items.find((member) => member.id === memberId);
+  }
+
+  #putMember(member: Member): void {
+    const items = replaceMember(this.#state.members.items, member);
+    if (items !== this.#state.members.items) this.#updateMembers({ items });
+  }
+
+  #dropMember(memberId: string): void {
+    const { items, total } = this.#state.members;
+    const remaining = withoutMember(items, memberId);
+    if (remaining.length === items.length) return;
+    this.#updateMembers({ items: remaining, total: Math.max(0, total - 1) });
+  }
+
+  #updateMembers(changes: Partial<MembersState>): void {
+    this.#update({ members: Object.freeze({ ...this.#state.members, ...changes }) });
+  }
+
+  #update(changes: Partial<WorkspaceStoreState>): void {
+    this.#state = Object.freeze({ ...this.#state, ...changes });
+    this.#listeners.notify(this.#state);
+  }
+}
+
+/** Returns the fields of a member update that are set, so they can overlay a member. */
+function definedFields(update: MemberUpdate): Partial<Member> {
+  const fields: Partial<Member> = {};
+  if (update.role !== undefined) fields.role = update.role;
+  if (update.permissions !== undefined) fields.permissions = update.permissions;
+  return fields;
+}
+
+/** Wraps a thrown value that is not an `Error`, so the state always holds an `Error`. */
+function toError(value: unknown): Error {
+  if (value instanceof Error || isLsAdminError(value)) return value;
+  return new Error(String(value), { cause: value });
+}
