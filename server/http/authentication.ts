@@ -1,0 +1,26 @@
+import { createMiddleware } from 'hono/factory';
+
+import { hashSecret } from '../service/secrets.js';
+import { findSessionUser, missingSessionError, resolveViewer } from '../service/viewer.js';
+import type { AppEnv } from './app-env.js';
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i;
+
+/** Authenticates the session token of `Authorization: Bearer …` and sets `user`. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  const match = BEARER.exec(c.req.header('Authorization')?.trim() ?? '');
+  if (match?.[1] === undefined) throw missingSessionError();
+
+  const tokenHash = await hashSecret(match[1]);
+  c.set('user', findSessionUser(c.get('service'), tokenHash));
+  await next();
+});
+
+/** Resolves the signed-in user's membership of the workspace in the path and sets `viewer`. */
+export const requireWorkspaceMember = createMiddleware<AppEnv>(async (c, next) => {
+  const workspaceId = c.req.param('workspaceId');
+  if (workspaceId === undefined) throw new Error('The route has no :workspaceId parameter.');
+
+  c.set('viewer', resolveViewer(c.get('service'), c.get('user'), workspaceId));
+  await next();
+});

@@ -1,0 +1,286 @@
+import * as z from 'zod/mini';
+
+import { Activation, ActivationRequest } from '../../sdk/schemas/activation.js';
+import { AuthToken, RotatedAuthToken } from '../../sdk/schemas/auth-token.js';
+import {
+  AcceptedInvitation,
+  AcceptInvitationRequest,
+  InvitationRequest,
+} from '../../sdk/schemas/invitation.js';
+import { AssignLicenseRequest, Licenses } from '../../sdk/schemas/license.js';
+import { MemberUpdate } from '../../sdk/schemas/member-update.js';
+import { Member, MembersPage } from '../../sdk/schemas/member.js';
+import { MembersQuery } from '../../sdk/schemas/members-query.js';
+import { Migration } from '../../sdk/schemas/migration.js';
+import { PermissionCatalog } from '../../sdk/schemas/permissions.js';
+import { Problem } from '../../sdk/schemas/problem.js';
+import { WorkspaceInfo } from '../../sdk/schemas/workspace.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** Converts a contract schema to JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+const RESPONSE_SCHEMAS = {
+  WorkspaceInfo,
+  Member,
+  MembersPage,
+  Licenses,
+  PermissionCatalog,
+  Migration,
+  AuthToken,
+  RotatedAuthToken,
+  AcceptedInvitation,
+  Activation,
+  Problem,
+};
+
+const REQUEST_SCHEMAS = {
+  MemberUpdate,
+  InvitationRequest,
+  AcceptInvitationRequest,
+  AssignLicenseRequest,
+  ActivationRequest,
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [String(status), { $ref: `#/components/responses/Problem${status}` }]),
+  );
+
+const ok = (name: string, description: string, status = '200') => ({
+  [status]: { description, content: json(name) },
+});
+
+const body = (name: string) => ({ required: true, content: json(name) });
+
+const pathParameter = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+
+const workspaceParameter = pathParameter('workspaceId', 'The workspace id, such as `ws_demo`.');
+const memberParameter = pathParameter('memberId', 'The member id, such as `mem_…`.');
+
+function memberQueryParameters(): JsonObject[] {
+  const schema = jsonSchema(MembersQuery, 'input') as { properties: Record<string, JsonObject> };
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
+}
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'validation_failed: the request does not match the schema.',
+  401: 'unauthorized: the session token or credential is missing, malformed or unknown.',
+  403: 'forbidden (a member changing something) or no_license (activation).',
+  404: 'not_found: no such workspace for this caller, member or invitation.',
+  409: 'A rule rejected the change: see `code`.',
+  412: 'version_conflict: If-Match does not carry the current version.',
+  422: 'idempotency_key_reused: the key was used with a different body.',
+  428: 'precondition_required: If-Match is missing.',
+};
+
+/** Builds the OpenAPI 3.1 document of API v1 from the same schemas the server validates with. */
+export function buildOpenApiDocument(): JsonObject {
+  const schemas: JsonObject = {};
+  for (const [name, schema] of Object.entries(RESPONSE_SCHEMAS)) {
+    schemas[name] = jsonSchema(schema, 'output');
+  }
+  for (const [name, schema] of Object.entries(REQUEST_SCHEMAS)) {
+    schemas[name] = jsonSchema(schema, 'input');
+  }
+
+  const responses = Object.fromEntries(
+    Object.entries(PROBLEM_DESCRIPTIONS).map(([status, description]) => [
+      `Problem${status}`,
+      { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
+    ]),
+  );
+
+  const read = problems(400, 401, 404);
+  const change = problems(400, 401, 403, 404, 409);
+  const member = '/v1/workspaces/{workspaceId}/members/{memberId}';
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ls-admin membership and license API',
+      version: '1.0.0',
+      description: 'Workspace members, invitations, license pools and the legacy-key migration.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ session: [] }],
+    components: {
+      schemas,
+      responses,
+      securitySchemes: {
+        session: { type: 'http', scheme: 'bearer', description: 'A session token.' },
+      },
+    },
+    paths: {
+      '/v1/workspaces/{workspaceId}': {
+        parameters: [workspaceParameter],
+        get: {
+          operationId: 'getWorkspace',
+          responses: { ...ok('WorkspaceInfo', 'The workspace and the viewer.'), ...read },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/members': {
+        parameters: [workspaceParameter],
+        get: {
+          operationId: 'listMembers',
+          parameters: memberQueryParameters(),
+          responses: { ...ok('MembersPage', 'One page of members.'), ...read },
+        },
+      },
+      [member]: {
+        parameters: [workspaceParameter, memberParameter],
+        get: {
+          operationId: 'getMember',
+          responses: { ...ok('Member', 'The member; ETag carries its version.'), ...read },
+        },
+        patch: {
+          operationId: 'updateMember',
+          parameters: [
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: true,
+              description: 'The member version last read, such as `"3"`.',
+              schema: { type: 'string' },
+            },
+          ],
+          requestBody: body('MemberUpdate'),
+          responses: { ...ok('Member', 'The changed member.'), ...change, ...problems(412, 428) },
+        },
+        delete: {
+          operationId: 'removeMember',
+          description: 'Removes a member or revokes a pending invitation.',
+          responses: { '204': { description: 'Removed.' }, ...change },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/invitations': {
+        parameters: [workspaceParameter],
+        post: {
+          operationId: 'invite',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'Replays the first answer when the request is repeated within 24 h.',
+              schema: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+          ],
+          requestBody: body('InvitationRequest'),
+          responses: {
+            ...ok('Member', 'The invited member.', '201'),
+            ...change,
+            ...problems(422),
+          },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/invitations/{memberId}/resend': {
+        parameters: [workspaceParameter, memberParameter],
+        post: {
+          operationId: 'resendInvitation',
+          responses: { ...ok('Member', 'The invited member.'), ...change },
+        },
+      },
+      '/v1/invitations/accept': {
+        post: {
+          operationId: 'acceptInvitation',
+          security: [],
+          requestBody: body('AcceptInvitationRequest'),
+          responses: {
+            ...ok('AcceptedInvitation', 'The member and a new session.'),
+            ...problems(400, 404, 409),
+          },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/licenses': {
+        parameters: [workspaceParameter],
+        get: {
+          operationId: 'listLicenses',
+          responses: { ...ok('Licenses', 'Pools and the active-license count.'), ...read },
+        },
+      },
+      [`${member}/license`]: {
+        parameters: [workspaceParameter, memberParameter],
+        put: {
+          operationId: 'assignLicense',
+          requestBody: body('AssignLicenseRequest'),
+          responses: { ...ok('Member', 'The member with the license.'), ...change },
+        },
+        delete: {
+          operationId: 'unassignLicense',
+          responses: { ...ok('Member', 'The member without a license.'), ...change },
+        },
+      },
+      [`${member}/legacy-key`]: {
+        parameters: [workspaceParameter, memberParameter],
+        delete: {
+          operationId: 'removeLegacyKey',
+          responses: { ...ok('Member', 'The member without a legacy key.'), ...change },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/permissions': {
+        parameters: [workspaceParameter],
+        get: {
+          operationId: 'getPermissionCatalog',
+          responses: { ...ok('PermissionCatalog', 'The catalog.'), ...read },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/migration': {
+        parameters: [workspaceParameter],
+        get: {
+          operationId: 'getMigration',
+          responses: { ...ok('Migration', 'Each member with a legacy key.'), ...read },
+        },
+      },
+      '/v1/me/auth-token': {
+        get: {
+          operationId: 'getOwnAuthToken',
+          responses: { ...ok('AuthToken', 'The masked auth token.'), ...problems(401, 404) },
+        },
+      },
+      '/v1/me/auth-token/rotate': {
+        post: {
+          operationId: 'rotateOwnAuthToken',
+          responses: { ...ok('RotatedAuthToken', 'The new token, in full.'), ...problems(401) },
+        },
+      },
+      '/v1/license/activate': {
+        post: {
+          operationId: 'activateLicense',
+          security: [],
+          requestBody: body('ActivationRequest'),
+          responses: {
+            ...ok('Activation', 'The license of the credential owner.'),
+            ...problems(400, 401, 403),
+          },
+        },
+      },
+      '/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          security: [],
+          responses: { '200': { description: 'This document.' } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import type { Role } from '../../sdk/schemas/member.js';
+import { INVITATION_LIFETIME_MS } from '../service/invitations.js';
+import type { NewSecret } from '../service/secrets.js';
+import { createSecret, newId } from '../service/secrets.js';
+import { applySchema } from '../storage/schema.js';
+import type { SqlDatabase } from '../storage/sql-database.js';
+import { FIRST_NAMES, LAST_NAMES } from './demo-people.js';
+
+/** The signed-in demo users and the ids a script or page needs to reach the demo workspace. */
+export interface DemoCredentials {
+  workspaceId: string;
+  /** An admin of the workspace. */
+  admin: DemoUser;
+  /** A member with a read-only view, who still has a legacy API key. */
+  member: DemoUser & { legacyKey: string };
+}
+
+/** One demo user: their member id, email and a session token to send as a bearer token. */
+export interface DemoUser {
+  memberId: string;
+  email: string;
+  sessionToken: string;
+}
+
+/** The id of the seeded workspace. */
+export const DEMO_WORKSPACE_ID = 'ws_demo';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ACTIVE_MEMBERS = 36;
+const INVITED_MEMBERS = 5;
+
+/** Where each seeded member with a legacy key stands, by the member's index. */
+const LEGACY_KEYS: Record<number, { licensed: boolean; tokenUsed?: number; keyUsed?: number }> = {
+  // Step 1: no license yet.
+  31: { licensed: false, keyUsed: 2 },
+  32: { licensed: false, keyUsed: 9 },
+  33: { licensed: false },
+  // Step 2: licensed, the auth token never used.
+  1: { licensed: true, keyUsed: 1 },
+  12: { licensed: true, keyUsed: 4 },
+  13: { licensed: true, keyUsed: 20 },
+  // Step 3: the auth token is in use, but the key was used after it.
+  14: { licensed: true, tokenUsed: 5, keyUsed: 1 },
+  15: { licensed: true, tokenUsed: 3, keyUsed: 2 },
+  // Step 4: the auth token was used last, or the key never was.
+  16: { licensed: true, tokenUsed: 1, keyUsed: 12 },
+  5: { licensed: true, tokenUsed: 2 },
+};
+
+/**
+ * Seeds a realistic demo workspace: a few dozen members with two admins, pending invitations,
+ * two license pools of different plans with few free seats, and members with legacy keys at
+ * every migration step. Returns the credentials of one admin and one member.
+ */
+export async function seedDemoWorkspace(
+  database: SqlDatabase,
+  now: Date = new Date(),
+): Promise<DemoCredentials> {
+  applySchema(database);
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
+
+  const people = Array.from({ length: ACTIVE_MEMBERS + INVITED_MEMBERS }, (_, index) => {
+    const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Demo';
+    const last = LAST_NAMES[index % LAST_NAMES.length] ?? 'Person';
+    const email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com';
+    return { index, name: `${first} ${last}`, email, memberId: newId('mem'), userId: newId('usr') };
+  });
+
+  // Secrets are hashed before the transaction, because hashing is asynchronous.
+  const authTokens = await Promise.all(people.map(() => createSecret('lsat')));
+  const legacyKeys = new Map<number, NewSecret>();
+  for (const index of Object.keys(LEGACY_KEYS).map(Number)) {
+    legacyKeys.set(index, await createSecret('lsk'));
+  }
+  const invitationTokens = await Promise.all(people.map(() => createSecret('lsi')));
+  const adminSession = await createSecret('lss');
+  const memberSession = await createSecret('lss');
+
+  const enterprisePool = 'lic_enterprise';
+  const teamPool = 'lic_team';
+  const licenseOf = (index: number): string | null => {
+    if (index in LEGACY_KEYS) return LEGACY_KEYS[index]?.licensed ? teamPool : null;
+    if (index <= 10 || index === 36) return enterprisePool;
+    if (index <= 30 || index === 37) return teamPool;
+    return null;
+  };
+
+  database.transaction(() => {
+    database.run('INSERT INTO workspaces (id, name, plan, created_at) VALUES (?, ?, ?, ?)', [
+      DEMO_WORKSPACE_ID,
+      'Acme Robotics',
+      'enterprise',
+      at(400),
+    ]);
+    database.run(
+      `INSERT INTO license_pools (id, workspace_id, plan, name, seats, expires_at)
+       VALUES (?, ?, 'enterprise', 'Enterprise', 12, ?), (?, ?, 'team', 'Team', 24, ?)`,
+      [enterprisePool, DEMO_WORKSPACE_ID, at(-200), teamPool, DEMO_WORKSPACE_ID, at(-365)],
+    );
+
+    for (const person of people) {
+      const invited = person.index >= ACTIVE_MEMBERS;
+      const role: Role = person.index === 0 || person.index === 2 ? 'admin' : 'member';
+      const joinedDaysAgo = 380 - person.index * 9;
+      const legacy = LEGACY_KEYS[person.index];
+
+      if (!invited) {
+        database.run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', [
+          person.userId,
+          person.email,
+          person.name,
+          at(joinedDaysAgo),
+        ]);
+        const token = authTokens[person.index];
+        if (token === undefined) throw new Error(`No auth token for person ${person.index}.`);
+        database.run(
+          `INSERT INTO auth_tokens (user_id, token_hash, hint, created_at, last_used_at)
+           VALUES (?, ?, ?, ?, ?)`,
+          [
+            person.userId,
+            token.hash,
+            token.hint,
+            at(joinedDaysAgo),
+            legacy?.tokenUsed === undefined ? null : at(legacy.tokenUsed),
+          ],
+        );
+      }
+
+      // The last invitation was sent 9 days ago, so the demo shows an expired one as well.
+      const sentDaysAgo = person.index === people.length - 1 ? 9 : person.index - ACTIVE_MEMBERS;
+      database.run(
+        `INSERT INTO members (id, workspace_id, user_id, name, email, email_normalized, status,
+           role, permissions, license_id, invited_at, joined_at, invitation_sent_at,
+           invitation_expires_at, invitation_token_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          person.memberId,
+          DEMO_WORKSPACE_ID,
+          invited ? null : person.userId,
+          person.name,
+          person.email,
+          person.email,
+          invited ? 'invited' : 'active',
+          role,
+          person.index === 2 ? '["billing.view","audit.view"]' : '[]',
+          licenseOf(person.index),
+          person.index === 0 ? null : at(invited ? sentDaysAgo : joinedDaysAgo + 1),
+          invited ? null : at(joinedDaysAgo),
+          invited ? at(sentDaysAgo) : null,
+          invited
+            ? new Date(Date.parse(at(sentDaysAgo)) + INVITATION_LIFETIME_MS).toISOString()
+            : null,
+          invited ? (invitationTokens[person.index]?.hash ?? null) : null,
+        ],
+      );
+
+      const key = legacyKeys.get(person.index);
+      if (legacy !== undefined && key !== undefined) {
+        database.run(
+          `INSERT INTO legacy_keys (member_id, key_hash, hint, created_at, last_used_at)
+           VALUES (?, ?, ?, ?, ?)`,
+          [
+            person.memberId,
+            key.hash,
+            key.hint,
+            at(joinedDaysAgo),
+            legacy.keyUsed === undefined ? null : at(legacy.keyUsed),
+          ],
+        );
+      }
+    }
+
+    for (const [session, person] of [
+      [adminSession, people[0]],
+      [memberSession, people[1]],
+    ] as const) {
+      if (person === undefined) throw new Error('The demo needs at least two people.');
+      database.run('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)', [
+        session.hash,
+        person.userId,
+        at(0),
+      ]);
+    }
+  });
+
+  const [admin, member] = people;
+  const memberKey = legacyKeys.get(1);
+  if (admin === undefined || member === undefined || memberKey === undefined) {
+    throw new Error('The demo seed lost its admin or member.');
+  }
+  return {
+    workspaceId: DEMO_WORKSPACE_ID,
+    admin: { memberId: admin.memberId, email: admin.email, sessionToken: adminSession.value },
+    member: {
+      memberId: member.memberId,
+      email: member.email,
+      sessionToken: memberSession.value,
+      legacyKey: memberKey.value,
+    },
+  };
+}
+
+/** Tells whether the database already holds the demo workspace. */
+export function hasDemoWorkspace(database: SqlDatabase): boolean {
+  applySchema(database);
+  return (
+    database.get<{ id: string }>('SELECT id FROM workspaces WHERE id = ?', [DEMO_WORKSPACE_ID]) !==
+    undefined
+  );
+}

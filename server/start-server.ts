@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+
+import type { AppEnv } from './http/app-env.js';
+import { createApp } from './http/create-app.js';
+import type { Logger } from './logger.js';
+import { openBetterSqliteDatabase } from './storage/better-sqlite3-database.js';
+import { applySchema } from './storage/schema.js';
+import type { SqlDatabase } from './storage/sql-database.js';
+
+/** Options of `startServer`. */
+export interface StartServerOptions {
+  /** A SQLite file, or `:memory:` for a database that lives as long as the server. */
+  databasePath: string;
+  /** The TCP port; 0 picks a free one. Default 0. */
+  port?: number;
+  /** The address to listen on. Default `127.0.0.1`, so only this machine can connect. */
+  hostname?: string;
+  /** The clock for timestamps and expiry. Default: the system clock. */
+  now?: () => Date;
+  logger?: Logger;
+}
+
+/** A running reference server. */
+export interface RunningServer {
+  /** The origin the server listens on, such as `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  /** The open database, with the schema applied; seed it or inspect it directly. */
+  database: SqlDatabase;
+  app: Hono<AppEnv>;
+  /** Stops accepting connections, waits for open ones to end, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies the schema and serves the API over HTTP under Node. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const database = openBetterSqliteDatabase(options.databasePath);
+  applySchema(database);
+  const app = createApp({ database, now: options.now, logger: options.logger });
+  const hostname = options.hostname ?? '127.0.0.1';
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () =>
+      resolve(started),
+    );
+    started.once('error', reject);
+  });
+
+  const { port } = server.address() as AddressInfo;
+  const host = hostname.includes(':') ? `[${hostname}]` : hostname;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    database,
+    app,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          database.close();
+          if (error) reject(error);
+          else resolve();
+        });
+        // Keep-alive connections would hold close() open until they time out.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
