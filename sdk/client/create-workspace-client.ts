@@ -35,6 +35,8 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
   const transport = new HttpTransport(settings);
   const workspacePath = `workspaces/${encodeURIComponent(settings.workspaceId)}`;
 
+  // Methods are async so that an invalid argument rejects like every other failure
+  // instead of throwing before a promise exists.
   const memberPath = (memberId: string, suffix = ''): string => {
     checkNonEmptyString(memberId, 'memberId', "such as 'mem_1'");
     return `${workspacePath}/members/${encodeURIComponent(memberId)}${suffix}`;
@@ -44,14 +46,14 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
     workspaceId: settings.workspaceId,
     baseUrl: settings.baseUrl,
 
-    getWorkspace() {
+    async getWorkspace() {
       return transport.send(
         { method: 'GET', path: workspacePath },
         { schema: WorkspaceInfo, name: 'WorkspaceInfo' },
       );
     },
 
-    listMembers(query = {}) {
+    async listMembers(query = {}) {
       return transport.send(
         {
           method: 'GET',
@@ -78,14 +80,14 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       } while (cursor !== undefined);
     },
 
-    getMember(memberId) {
+    async getMember(memberId) {
       return transport.send(
         { method: 'GET', path: memberPath(memberId) },
         { schema: Member, name: 'Member' },
       );
     },
 
-    updateMember(memberId: string, update: MemberUpdate, { version }: VersionedChange) {
+    async updateMember(memberId: string, update: MemberUpdate, { version }: VersionedChange) {
       checkVersion(version);
       return transport.send(
         {
@@ -98,11 +100,11 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    removeMember(memberId) {
+    async removeMember(memberId) {
       return transport.sendWithoutBody({ method: 'DELETE', path: memberPath(memberId) });
     },
 
-    invite(request: InvitationRequest, { idempotencyKey }: IdempotentChange = {}) {
+    async invite(request: InvitationRequest, { idempotencyKey }: IdempotentChange = {}) {
       const key = idempotencyKey ?? createIdempotencyKey();
       checkIdempotencyKey(key);
       return transport.send(
@@ -117,7 +119,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    resendInvitation(memberId) {
+    async resendInvitation(memberId) {
       checkNonEmptyString(memberId, 'memberId', "such as 'mem_1'");
       return transport.send(
         {
@@ -128,19 +130,19 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    revokeInvitation(memberId) {
+    async revokeInvitation(memberId) {
       // The API revokes a pending invitation by removing the invited member.
       return client.removeMember(memberId);
     },
 
-    listLicenses() {
+    async listLicenses() {
       return transport.send(
         { method: 'GET', path: `${workspacePath}/licenses` },
         { schema: Licenses, name: 'Licenses' },
       );
     },
 
-    assignLicense(memberId, licenseId) {
+    async assignLicense(memberId, licenseId) {
       const path = memberPath(memberId, '/license');
       checkNonEmptyString(licenseId, 'licenseId', "such as 'lic_team'");
       return transport.send(
@@ -149,42 +151,42 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    unassignLicense(memberId) {
+    async unassignLicense(memberId) {
       return transport.send(
         { method: 'DELETE', path: memberPath(memberId, '/license') },
         { schema: Member, name: 'Member' },
       );
     },
 
-    removeLegacyKey(memberId) {
+    async removeLegacyKey(memberId) {
       return transport.send(
         { method: 'DELETE', path: memberPath(memberId, '/legacy-key') },
         { schema: Member, name: 'Member' },
       );
     },
 
-    getPermissionCatalog() {
+    async getPermissionCatalog() {
       return transport.send(
         { method: 'GET', path: `${workspacePath}/permissions` },
         { schema: PermissionCatalog, name: 'PermissionCatalog' },
       );
     },
 
-    getMigration() {
+    async getMigration() {
       return transport.send(
         { method: 'GET', path: `${workspacePath}/migration` },
         { schema: Migration, name: 'Migration' },
       );
     },
 
-    getOwnAuthToken() {
+    async getOwnAuthToken() {
       return transport.send(
         { method: 'GET', path: 'me/auth-token' },
         { schema: AuthToken, name: 'AuthToken' },
       );
     },
 
-    rotateOwnAuthToken() {
+    async rotateOwnAuthToken() {
       // Not retried: a rotation whose response is lost has already replaced the token, and a
       // second one would replace the value that the caller never saw.
       return transport.send(
@@ -193,7 +195,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    activateLicense(request: ActivationRequest) {
+    async activateLicense(request: ActivationRequest) {
       return transport.send(
         { method: 'POST', path: 'license/activate', json: request, authenticated: false },
         { schema: Activation, name: 'Activation' },
