@@ -20,8 +20,10 @@ type JsonObject = Record<string, unknown>;
 
 /** Converts a contract schema to JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  return rest;
+  const converted: JsonObject = { ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) };
+  // OpenAPI 3.1 sets the dialect for the whole document.
+  delete converted.$schema;
+  return converted;
 }
 
 const RESPONSE_SCHEMAS = {

@@ -124,14 +124,13 @@ function buildFilter(
 
 /** Hashes the filters and sort (FNV-1a, 32 bits), so a cursor is refused with other ones. */
 function hashQuery(query: MemberListQuery): string {
-  const { cursor: _cursor, limit: _limit, ...rest } = query;
   const text = JSON.stringify([
-    rest.query?.trim().toLowerCase() ?? '',
-    rest.role ?? '',
-    rest.status ?? '',
-    rest.license ?? '',
-    rest.legacyKey ?? '',
-    rest.sort ?? 'name',
+    query.query?.trim().toLowerCase() ?? '',
+    query.role ?? '',
+    query.status ?? '',
+    query.license ?? '',
+    query.legacyKey ?? '',
+    query.sort ?? 'name',
   ]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
