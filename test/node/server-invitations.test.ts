@@ -10,6 +10,9 @@ import { startTestServer } from './support/test-server.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A member on success, a problem's code and field errors on failure. */
+type MemberOrProblem = Member & Partial<Pick<Problem, 'code' | 'errors'>>;
+
 let api: TestServer;
 
 before(async () => {
@@ -21,7 +24,7 @@ after(async () => {
 });
 
 function invite(body: unknown, headers?: Record<string, string>) {
-  return api.call<Member & Problem>('POST', api.workspacePath('/invitations'), {
+  return api.call<MemberOrProblem>('POST', api.workspacePath('/invitations'), {
     token: api.admin.sessionToken,
     body,
     headers,

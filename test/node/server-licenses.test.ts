@@ -10,6 +10,9 @@ import type { Problem } from '../../sdk/schemas/problem.js';
 import type { TestServer } from './support/test-server.js';
 import { startTestServer } from './support/test-server.js';
 
+/** A member on success, a problem's code and field errors on failure. */
+type MemberOrProblem = Member & Partial<Pick<Problem, 'code' | 'errors'>>;
+
 let api: TestServer;
 
 before(async () => {
@@ -37,7 +40,7 @@ async function unlicensedMembers(): Promise<Member[]> {
 }
 
 function assign(memberId: string, licenseId: string) {
-  return api.call<Member & Problem>('PUT', api.workspacePath(`/members/${memberId}/license`), {
+  return api.call<MemberOrProblem>('PUT', api.workspacePath(`/members/${memberId}/license`), {
     token: api.admin.sessionToken,
     body: { licenseId },
   });
