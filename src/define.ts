@@ -1,0 +1,3 @@
+/** Registers every ls-admin element. Import the classes from `index.js` to register them yourself. */
+import './workspace/define.js';
+import './members-table/define.js';

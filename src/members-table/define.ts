@@ -1,0 +1,11 @@
+import { LsMembersTable } from './ls-members-table.js';
+
+if (!customElements.get('ls-members-table')) {
+  customElements.define('ls-members-table', LsMembersTable);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-members-table': LsMembersTable;
+  }
+}

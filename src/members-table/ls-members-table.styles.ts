@@ -1,0 +1,299 @@
+import { css } from 'lit';
+
+import {
+  color,
+  colorScheme,
+  focusRing,
+  font,
+  radius,
+  space,
+  visuallyHidden,
+} from '../styles/tokens.js';
+
+export const styles = [
+  colorScheme,
+  focusRing,
+  visuallyHidden,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      font-family: ${font.family};
+      font-size: ${font.size};
+      color: ${color.text};
+    }
+
+    [part='base'] {
+      background: ${color.surface};
+      border: 1px solid ${color.border};
+      border-radius: ${radius};
+      overflow: hidden;
+    }
+
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: ${space};
+      padding: calc(${space} * 1.5) calc(${space} * 2);
+      border-bottom: 1px solid ${color.border};
+    }
+
+    h2 {
+      margin: 0;
+      font-size: 1rem;
+      font-weight: 600;
+    }
+
+    .total {
+      color: ${color.textMuted};
+    }
+
+    /* Narrow viewports scroll the table sideways inside this wrapper instead of the page. */
+    [part='scroller'] {
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+    }
+
+    table {
+      width: 100%;
+      min-width: 44rem;
+      border-collapse: collapse;
+    }
+
+    th,
+    td {
+      padding: var(--ls-members-table-row-padding, calc(${space} * 1.25)) calc(${space} * 2);
+      text-align: start;
+      vertical-align: middle;
+      border-bottom: 1px solid ${color.border};
+    }
+
+    thead th {
+      background: ${color.surfaceRaised};
+      color: ${color.textMuted};
+      font-size: ${font.sizeSmall};
+      font-weight: 600;
+      letter-spacing: 0.02em;
+      text-transform: uppercase;
+      white-space: nowrap;
+    }
+
+    tbody tr:last-child td {
+      border-bottom: none;
+    }
+
+    tbody th {
+      font-weight: normal;
+    }
+
+    .name {
+      display: block;
+      font-weight: 600;
+    }
+
+    .email {
+      display: block;
+      color: ${color.textMuted};
+      overflow-wrap: anywhere;
+    }
+
+    [part~='badge'] {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25em;
+      padding: 0.125em 0.5em;
+      border-radius: 999px;
+      font-size: ${font.sizeSmall};
+      font-weight: 500;
+      white-space: nowrap;
+    }
+
+    [part~='license-badge'] {
+      background: ${color.accentSoft};
+      color: ${color.accent};
+    }
+
+    [part~='status-badge'] {
+      background: ${color.warningSoft};
+      color: ${color.warning};
+    }
+
+    [part~='legacy-key'] {
+      background: ${color.warningSoft};
+      color: ${color.warning};
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    }
+
+    .plan {
+      opacity: 0.8;
+    }
+
+    .muted {
+      color: ${color.textMuted};
+    }
+
+    .skeleton {
+      display: block;
+      height: 0.75em;
+      width: var(--width, 60%);
+      border-radius: 4px;
+      background: ${color.skeleton};
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton {
+        animation: none;
+      }
+    }
+
+    .empty {
+      padding: calc(${space} * 4) calc(${space} * 2);
+      text-align: center;
+      color: ${color.textMuted};
+    }
+
+    [part='error'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${space};
+      padding: ${space} calc(${space} * 2);
+      background: ${color.dangerSoft};
+      color: ${color.danger};
+      border-bottom: 1px solid ${color.border};
+    }
+
+    footer {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${space};
+      padding: ${space} calc(${space} * 2);
+      border-top: 1px solid ${color.border};
+      color: ${color.textMuted};
+    }
+
+    button {
+      font: inherit;
+      padding: calc(${space} * 0.75) calc(${space} * 1.5);
+      border-radius: ${radius};
+      border: 1px solid ${color.border};
+      background: ${color.surface};
+      color: ${color.text};
+      cursor: pointer;
+    }
+
+    button:hover {
+      background: ${color.surfaceRaised};
+    }
+
+    button[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.7;
+    }
+
+    .unassign {
+      display: inline-grid;
+      place-items: center;
+      width: 1.25rem;
+      height: 1.25rem;
+      margin-inline-end: -0.25em;
+      padding: 0;
+      border: none;
+      border-radius: 999px;
+      background: transparent;
+      color: inherit;
+      font-size: 1rem;
+      line-height: 1;
+    }
+
+    .unassign:hover {
+      background: ${color.accent};
+      color: ${color.accentText};
+    }
+
+    [part='retry-button'] {
+      border-color: currentColor;
+      color: ${color.danger};
+      background: transparent;
+    }
+
+    /*
+     * Narrow containers stack each member's cells under the name, labelled by their column,
+     * so nothing needs sideways scrolling. Wider ones that still overflow scroll the table.
+     */
+    @container (max-width: 36rem) {
+      table {
+        min-width: 0;
+      }
+
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+
+      tbody tr {
+        display: block;
+        padding: calc(${space} * 1.5) calc(${space} * 2);
+        border-bottom: 1px solid ${color.border};
+      }
+
+      tbody tr:last-child {
+        border-bottom: none;
+      }
+
+      tbody th {
+        display: block;
+        padding: 0 0 ${space};
+        border: none;
+      }
+
+      tbody td {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem ${space};
+        padding: 0.25rem 0;
+        border: none;
+      }
+
+      tbody td::before {
+        content: attr(data-label);
+        flex: 0 0 8rem;
+        color: ${color.textMuted};
+        font-size: ${font.sizeSmall};
+        text-transform: uppercase;
+        letter-spacing: 0.02em;
+      }
+
+      tbody td.empty {
+        display: block;
+      }
+
+      tbody td.empty::before,
+      tr.skeleton-row td::before {
+        content: none;
+      }
+    }
+
+    @media (forced-colors: active) {
+      [part~='badge'] {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+];

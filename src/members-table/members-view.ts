@@ -1,0 +1,57 @@
+import { canPerform } from '../../sdk/domain/index.js';
+import type { LicensePool, Member } from '../../sdk/schemas/index.js';
+import { INITIAL_STATE, type WorkspaceStoreState } from '../../sdk/store/index.js';
+
+/** What `<ls-members-table>` shows, read from one snapshot of the store. */
+export interface MembersView {
+  /** Whether anything has asked the store to load; false for a store nobody has used. */
+  requested: boolean;
+  items: readonly Member[];
+  /** The number of members matching the query, or `null` before the first page arrived. */
+  total: number | null;
+  hasMore: boolean;
+  /** Whether the first page of the current query is loading. */
+  loading: boolean;
+  loadingMore: boolean;
+  /** The error to show, or `null`. */
+  error: Error | null;
+  /** The text search of the current query, `''` when there is none. */
+  query: string;
+  pools: ReadonlyMap<string, LicensePool>;
+  /** Whether the viewer may assign and unassign licenses; members have a read-only view. */
+  canManageLicenses: boolean;
+  pendingMemberIds: ReadonlySet<string>;
+}
+
+export function readMembersView(state: WorkspaceStoreState): MembersView {
+  const { members } = state;
+  const requested = state !== INITIAL_STATE;
+  // `load()` marks the whole store as loading before it starts the member list.
+  const loading = members.loading || (state.loading && members.items.length === 0);
+  const firstPageArrived = requested && !loading && members.error === null;
+  const pools = new Map((state.licenses?.pools ?? []).map((pool) => [pool.id, pool]));
+  const role = state.workspace?.viewer.role;
+
+  return {
+    requested,
+    items: members.items,
+    total: firstPageArrived || members.items.length > 0 ? members.total : null,
+    hasMore: members.nextCursor !== null,
+    loading,
+    loadingMore: members.loadingMore,
+    error: members.error ?? missingDataError(state),
+    query: members.query.query ?? '',
+    pools,
+    canManageLicenses: role !== undefined && canPerform(role, 'manageLicenses'),
+    pendingMemberIds: state.pendingMemberIds,
+  };
+}
+
+/**
+ * The store's general error counts only while the workspace or the licenses that the table
+ * needs are missing; an error of an unrelated load (the migration, say) does not.
+ */
+function missingDataError(state: WorkspaceStoreState): Error | null {
+  if (state.workspace !== null && state.licenses !== null) return null;
+  return state.error;
+}
