@@ -83,8 +83,9 @@ export class HttpTransport {
   }
 
   /**
-   * Sends the request with the current token. After a 401 it asks for a new token once and
-   * replays the request once; a second 401 is thrown, so a rejected token never loops.
+   * Sends the request with the current token. After a 401 it calls the token provider once
+   * more and replays the request once. A second 401 is thrown, so a rejected token never
+   * loops.
    */
   async #sendAuthenticated(request: ApiRequest): Promise<{ response: Response; url: string }> {
     const url = this.#urlOf(request);
@@ -118,6 +119,8 @@ export class HttpTransport {
     }
   }
 
+  // NOTE: a DELETE whose 204 is lost to a network error is retried like ky does by default,
+  // and the retry gets 404 not_found although the first request removed the member.
   #retryOptions(request: ApiRequest): RetryOptions {
     const methods = request.idempotent ? [...IDEMPOTENT_METHODS, 'post'] : IDEMPOTENT_METHODS;
     return { limit: this.#settings.retry, methods };
@@ -141,6 +144,8 @@ export class HttpTransport {
   }
 
   async #readJson(method: HttpMethod, url: string, response: Response): Promise<unknown> {
+    // NOTE: ky's timeout ends when the headers arrive, so a body that stalls after them
+    // is not covered by the `timeout` option and waits for the connection to fail.
     let text: string;
     try {
       text = await response.text();

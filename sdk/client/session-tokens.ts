@@ -9,9 +9,9 @@ export interface IssuedToken {
 /**
  * Hands out the session token for each request and refreshes it after a 401.
  *
- * Requests that fail with 401 at about the same time share one refresh: a request that
- * was sent before the latest refresh finished reuses its token instead of asking the
- * provider again, and a request that fails while a refresh runs waits for it.
+ * Requests that fail with 401 at about the same time share one refresh. A request sent
+ * before the latest refresh finished is replayed with the refreshed token instead of
+ * calling the provider again. A request that fails while a refresh runs waits for it.
  */
 export class SessionTokens {
   readonly #fixed: string | null;

@@ -10,7 +10,7 @@ const BODY_EXCERPT_LENGTH = 200;
  */
 export class InvalidJsonError extends ResponseValidationError {
   override name = 'InvalidJsonError';
-  /** The start of the body as received, to tell an HTML page from a truncated answer. */
+  /** The start of the body as received, to tell an HTML page from a truncated response. */
   readonly bodyExcerpt: string;
 
   constructor(method: string, url: string, status: number, body: string) {

@@ -6,7 +6,7 @@ import { LsAdminError } from './ls-admin-error.js';
 /** How many issues the message lists; the `issues` property has all of them. */
 const ISSUES_IN_MESSAGE = 3;
 
-/** What the transport knows about a 2xx response whose body does not match the contract. */
+/** What the transport read from a 2xx response whose body does not match the contract. */
 export interface ResponseValidationDetails {
   method: string;
   url: string;

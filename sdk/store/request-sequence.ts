@@ -1,6 +1,6 @@
 /**
- * Numbers the requests of one kind so that only the answer to the latest one is applied,
- * and an answer that arrives after a newer request was sent is discarded.
+ * Numbers the requests of one kind so that only the response to the latest one is applied,
+ * and a response that arrives after a newer request was sent is discarded.
  */
 export class RequestSequence {
   #latest = 0;

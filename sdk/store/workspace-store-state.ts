@@ -26,7 +26,7 @@ export interface MembersState {
 }
 
 /**
- * A snapshot of one workspace as the store knows it. The store replaces the whole object on
+ * A snapshot of one workspace as the store last loaded it. The store replaces the whole object on
  * each change and never mutates it, so a view can compare snapshots by identity.
  */
 export interface WorkspaceStoreState {

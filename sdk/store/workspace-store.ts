@@ -24,7 +24,7 @@ export interface WorkspaceStoreOptions {
  *
  * Loads (`load`, `refresh`, `setQuery`, `loadMore`, `loadMigration`, `loadPermissions`)
  * never reject: they record their error in the state. Changes (`invite`, `remove`, …)
- * resolve with the server's answer, or roll back any optimistic update and reject with the
+ * resolve with the server's response, or roll back any optimistic update and reject with the
  * client's error, so that the view that started them can show it.
  */
 export class WorkspaceStore {
@@ -81,7 +81,7 @@ export class WorkspaceStore {
   }
 
   /**
-   * Replaces the filters and sort of the member list and loads its first page. An answer
+   * Replaces the filters and sort of the member list and loads its first page. A response
    * for an earlier query that arrives later is discarded.
    */
   async setQuery(query: MembersListQuery): Promise<void> {
@@ -188,7 +188,7 @@ export class WorkspaceStore {
     const member = await this.#optimistically(memberId, before, optimistic, () =>
       this.client.updateMember(memberId, update, { version }),
     );
-    // A viewer who changed their own role sees other controls, so the viewer is reloaded.
+    // A viewer who changed their own role gets other permissions, so the viewer is reloaded.
     if (memberId === this.#state.workspace?.viewer.memberId) {
       await this.#loadWorkspace().catch((error: unknown) => {
         this.#update({ error: toError(error) });
@@ -283,7 +283,7 @@ export class WorkspaceStore {
   }
 
   /**
-   * Shows `optimistic` in place of `before` while `change` runs, then the server's answer.
+   * Shows `optimistic` in place of `before` while `change` runs, then the server's response.
    * On failure it puts `before` back, unless something newer replaced the member meanwhile.
    */
   async #optimistically(
@@ -353,7 +353,7 @@ function definedFields(update: MemberUpdate): Partial<Member> {
   return fields;
 }
 
-/** Wraps a thrown value that is not an `Error`, so the state always holds an `Error`. */
+/** Wraps a thrown value that is not an `Error`, so the state always contains an `Error`. */
 function toError(value: unknown): Error {
   if (value instanceof Error || isLsAdminError(value)) return value;
   return new Error(String(value), { cause: value });

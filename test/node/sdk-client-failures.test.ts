@@ -24,7 +24,7 @@ interface ReceivedRequest {
 type Script = (request: ReceivedRequest, response: http.ServerResponse) => void;
 
 /**
- * Serves answers that the reference server never gives (HTML, truncated JSON, no answer)
+ * Serves responses that the reference server never sends (HTML, truncated JSON, none at all)
  * on 127.0.0.1. Each test sets `script` and reads `received`.
  */
 class ScriptedServer {
@@ -204,9 +204,9 @@ describe('WorkspaceClient response bodies', () => {
 });
 
 describe('WorkspaceClient connection failures', () => {
-  test('slow answer raises TimeoutError', async () => {
+  test('slow response raises TimeoutError', async () => {
     scripted.script = () => {
-      // Never answers; stop() closes the connection.
+      // Never responds; stop() closes the connection.
     };
 
     await assert.rejects(clientWith({ timeout: 100 }).getWorkspace(), (error) => {
@@ -307,13 +307,13 @@ describe('WorkspaceClient token refresh', () => {
     };
     const client = clientWith({ getToken });
 
-    const answers = await Promise.all([
+    const responses = await Promise.all([
       client.getWorkspace(),
       client.getWorkspace(),
       client.getWorkspace(),
     ]);
 
-    assert.equal(answers.length, 3);
+    assert.equal(responses.length, 3);
     assert.equal(calls, 4, 'once before each request and once for the refresh');
     const sent = scripted.received.map((request) => request.headers.authorization);
     assert.deepEqual(sent.sort(), [

@@ -150,7 +150,7 @@ describe('WorkspaceClient reads', () => {
     assert.match(error.url, /members\/mem_missing%2F\.\.%2Fx$/);
   });
 
-  test('getPermissionCatalog and getMigration answer', async () => {
+  test('getPermissionCatalog and getMigration respond', async () => {
     const catalog = await admin.getPermissionCatalog();
     const migration = await admin.getMigration();
 

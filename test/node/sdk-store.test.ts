@@ -63,7 +63,8 @@ describe('WorkspaceStore loading', () => {
     assert.equal(state.workspace?.workspace.id, demo.workspaceId);
     assert.ok(state.members.items.length > 0);
     assert.ok(state.members.total >= state.members.items.length);
-    assert.ok(state.licenses && state.licenses.pools.length === 2);
+    assert.ok(state.licenses);
+    assert.equal(state.licenses.pools.length, 2);
     assert.equal(state.loading, false);
     assert.equal(state.error, null);
     assert.equal(state.members.loading, false);
@@ -112,14 +113,15 @@ describe('WorkspaceStore loading', () => {
 
     await Promise.all([store.loadMigration(), store.loadPermissions()]);
 
-    assert.ok(store.state.migration && store.state.migration.members.length > 0);
+    assert.ok(store.state.migration);
+    assert.ok(store.state.migration.members.length > 0);
     assert.ok(store.state.permissions);
   });
 });
 
 describe('WorkspaceStore queries', () => {
-  test('late answer for an older query is discarded', async () => {
-    // Holds the answer to the search for "a" until the later query has been answered.
+  test('late response for an older query is discarded', async () => {
+    // Holds the response to the search for "a" until the later query has its response.
     let releaseSlow!: () => void;
     const slowReleased = new Promise<void>((resolve) => (releaseSlow = resolve));
     const store = storeFor(demo.admin.sessionToken, {
@@ -144,7 +146,7 @@ describe('WorkspaceStore queries', () => {
     assert.equal(members.loading, false);
   });
 
-  test('loadMore answer after a new query is discarded', async () => {
+  test('loadMore response after a new query is discarded', async () => {
     const store = storeFor(demo.admin.sessionToken);
     await store.setQuery({ limit: 5 });
 
