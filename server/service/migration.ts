@@ -5,8 +5,11 @@ import type { MemberRow } from '../storage/member-rows.js';
 import type { ServiceContext } from './service-context.js';
 import type { Viewer } from './viewer.js';
 
-/** The day legacy API keys stop working. */
-export const LEGACY_KEY_DEPRECATION_DATE = '2026-09-30T00:00:00.000Z';
+/**
+ * The day legacy API keys stop working, which the migration notice announces. Keep it in the
+ * future: when it passes, move it and tell the workspaces that still use keys.
+ */
+export const LEGACY_KEY_DEPRECATION_DATE = '2027-06-30T00:00:00.000Z';
 
 /** Returns each member who still has a legacy key, with their migration step and the counts. */
 export function getMigration(context: ServiceContext, viewer: Viewer): Migration {
