@@ -1,10 +1,11 @@
-import type { Role } from '../../sdk/schemas/member.js';
 import { INVITATION_LIFETIME_MS } from '../service/invitations.js';
 import type { NewSecret } from '../service/secrets.js';
 import { createSecret, newId } from '../service/secrets.js';
 import { applySchema } from '../storage/schema.js';
 import type { SqlDatabase } from '../storage/sql-database.js';
 import { FIRST_NAMES, LAST_NAMES } from './demo-people.js';
+import type { SeededUser } from './seed-rows.js';
+import { insertMember, insertSession, insertUser, insertWorkspace } from './seed-rows.js';
 
 /** The signed-in demo users and the ids a script or page needs to reach the demo workspace. */
 export interface DemoCredentials {
@@ -16,11 +17,7 @@ export interface DemoCredentials {
 }
 
 /** One demo user: their member id, email and a session token to send as a bearer token. */
-export interface DemoUser {
-  memberId: string;
-  email: string;
-  sessionToken: string;
-}
+export type DemoUser = SeededUser;
 
 /** The id of the seeded workspace. */
 export const DEMO_WORKSPACE_ID = 'ws_demo';
@@ -86,12 +83,12 @@ export async function seedDemoWorkspace(
   };
 
   database.transaction(() => {
-    database.run('INSERT INTO workspaces (id, name, plan, created_at) VALUES (?, ?, ?, ?)', [
-      DEMO_WORKSPACE_ID,
-      'Acme Robotics',
-      'enterprise',
-      at(400),
-    ]);
+    insertWorkspace(database, {
+      id: DEMO_WORKSPACE_ID,
+      name: 'Acme Robotics',
+      plan: 'enterprise',
+      createdAt: at(400),
+    });
     database.run(
       `INSERT INTO license_pools (id, workspace_id, plan, name, seats, expires_at)
        VALUES (?, ?, 'enterprise', 'Enterprise', 12, ?), (?, ?, 'team', 'Team', 24, ?)`,
@@ -100,59 +97,42 @@ export async function seedDemoWorkspace(
 
     for (const person of people) {
       const invited = person.index >= ACTIVE_MEMBERS;
-      const role: Role = person.index === 0 || person.index === 2 ? 'admin' : 'member';
       const joinedDaysAgo = 380 - person.index * 9;
       const legacy = LEGACY_KEYS[person.index];
 
       if (!invited) {
-        database.run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', [
-          person.userId,
-          person.email,
-          person.name,
-          at(joinedDaysAgo),
-        ]);
-        const token = authTokens[person.index];
-        if (token === undefined) throw new Error(`No auth token for person ${person.index}.`);
-        database.run(
-          `INSERT INTO auth_tokens (user_id, token_hash, hint, created_at, last_used_at)
-           VALUES (?, ?, ?, ?, ?)`,
-          [
-            person.userId,
-            token.hash,
-            token.hint,
-            at(joinedDaysAgo),
-            legacy?.tokenUsed === undefined ? null : at(legacy.tokenUsed),
-          ],
-        );
+        const authToken = authTokens[person.index];
+        if (authToken === undefined) throw new Error(`No auth token for person ${person.index}.`);
+        insertUser(database, {
+          id: person.userId,
+          email: person.email,
+          name: person.name,
+          createdAt: at(joinedDaysAgo),
+          authToken,
+          authTokenUsedAt: legacy?.tokenUsed === undefined ? null : at(legacy.tokenUsed),
+        });
       }
 
       // The last invitation was sent 9 days ago, so the demo shows an expired one as well.
       const sentDaysAgo = person.index === people.length - 1 ? 9 : person.index - ACTIVE_MEMBERS;
-      database.run(
-        `INSERT INTO members (id, workspace_id, user_id, name, email, email_normalized, status,
-           role, permissions, license_id, invited_at, joined_at, invitation_sent_at,
-           invitation_expires_at, invitation_token_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          person.memberId,
-          DEMO_WORKSPACE_ID,
-          invited ? null : person.userId,
-          person.name,
-          person.email,
-          person.email,
-          invited ? 'invited' : 'active',
-          role,
-          person.index === 2 ? '["billing.view","audit.view"]' : '[]',
-          licenseOf(person.index),
-          person.index === 0 ? null : at(invited ? sentDaysAgo : joinedDaysAgo + 1),
-          invited ? null : at(joinedDaysAgo),
-          invited ? at(sentDaysAgo) : null,
-          invited
-            ? new Date(Date.parse(at(sentDaysAgo)) + INVITATION_LIFETIME_MS).toISOString()
-            : null,
-          invited ? (invitationTokens[person.index]?.hash ?? null) : null,
-        ],
-      );
+      insertMember(database, {
+        id: person.memberId,
+        workspaceId: DEMO_WORKSPACE_ID,
+        userId: invited ? null : person.userId,
+        name: person.name,
+        email: person.email,
+        status: invited ? 'invited' : 'active',
+        role: person.index === 0 || person.index === 2 ? 'admin' : 'member',
+        permissions: person.index === 2 ? ['billing.view', 'audit.view'] : [],
+        licenseId: licenseOf(person.index),
+        invitedAt: person.index === 0 ? null : at(invited ? sentDaysAgo : joinedDaysAgo + 1),
+        joinedAt: invited ? null : at(joinedDaysAgo),
+        invitationSentAt: invited ? at(sentDaysAgo) : null,
+        invitationExpiresAt: invited
+          ? new Date(Date.parse(at(sentDaysAgo)) + INVITATION_LIFETIME_MS).toISOString()
+          : null,
+        invitationTokenHash: invited ? (invitationTokens[person.index]?.hash ?? null) : null,
+      });
 
       const key = legacyKeys.get(person.index);
       if (legacy !== undefined && key !== undefined) {
@@ -175,11 +155,7 @@ export async function seedDemoWorkspace(
       [memberSession, people[1]],
     ] as const) {
       if (person === undefined) throw new Error('The demo needs at least two people.');
-      database.run('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)', [
-        session.hash,
-        person.userId,
-        at(0),
-      ]);
+      insertSession(database, session, person.userId, at(0));
     }
   });
 

@@ -1,5 +1,6 @@
 import type { DemoCredentials } from '../../../server/seed/seed-demo-workspace.js';
 import { seedDemoWorkspace } from '../../../server/seed/seed-demo-workspace.js';
+import type { Logger } from '../../../server/logger.js';
 import { listOutbox } from '../../../server/service/outbox.js';
 import type { RunningServer } from '../../../server/start-server.js';
 import { startServer } from '../../../server/start-server.js';
@@ -55,10 +56,20 @@ export interface TestServer extends DemoCredentials {
 /** The time the test clock starts at; the demo seed dates everything relative to it. */
 export const TEST_START = new Date('2026-03-02T09:00:00.000Z');
 
+/** Options of `startTestServer`. */
+export interface TestServerOptions {
+  /** Receives the server's log entries. Default: none are kept. */
+  logger?: Logger;
+}
+
 /** Starts a reference server on 127.0.0.1 with a fresh in-memory demo workspace. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const clock = new TestClock(TEST_START);
-  const server = await startServer({ databasePath: ':memory:', now: clock.now });
+  const server = await startServer({
+    databasePath: ':memory:',
+    now: clock.now,
+    logger: options.logger,
+  });
   const credentials = await seedDemoWorkspace(server.database, clock.now());
 
   const call = async <Body>(method: string, path: string, options: CallOptions = {}) => {
