@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { pino } from 'pino';
 
+import { toDemoCredentialsFile } from './seed/demo-credentials-file.js';
 import { hasDemoWorkspace, seedDemoWorkspace } from './seed/seed-demo-workspace.js';
 import { startServer } from './start-server.js';
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     // The file holds session tokens, so only the owner may read it.
     await writeFile(
       CREDENTIALS_PATH,
-      `${JSON.stringify({ baseUrl: server.url, ...credentials }, null, 2)}\n`,
+      `${JSON.stringify(toDemoCredentialsFile(server.url, credentials), null, 2)}\n`,
       { mode: 0o600 },
     );
     logger.info(

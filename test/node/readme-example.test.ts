@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { toDemoCredentialsFile } from '../../server/seed/demo-credentials-file.js';
 import { seedDemoWorkspace } from '../../server/seed/seed-demo-workspace.js';
 import { startServer } from '../../server/start-server.js';
 
@@ -37,7 +38,7 @@ before(async () => {
   await mkdir(path.join(workingDirectory, '.data'));
   await writeFile(
     path.join(workingDirectory, '.data', 'demo-credentials.json'),
-    JSON.stringify({ baseUrl: server.url, ...credentials }),
+    JSON.stringify(toDemoCredentialsFile(server.url, credentials)),
   );
 
   // The script lives inside the package so that `ls-admin/sdk` resolves to this checkout.
