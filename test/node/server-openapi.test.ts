@@ -28,7 +28,42 @@ describe('GET /openapi.json', () => {
     assert.deepEqual(validation.errors, undefined);
     assert.equal(validation.valid, true);
   });
+
+  test('documents exactly the registered routes', async () => {
+    const result = await api.call<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/v1/openapi.json',
+    );
+    // Middleware is registered for ALL methods; HEAD is answered by the GET handlers.
+    const registered = new Set(
+      api.server.app.routes
+        .filter((route) => route.method !== 'ALL' && route.method !== 'HEAD')
+        .map((route) => operationKey(route.method, route.path.replace(/:(\w+)/g, '{$1}'))),
+    );
+    const documented = new Set(
+      Object.entries(result.body.paths).flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((key) => HTTP_METHODS.has(key))
+          .map((method) => operationKey(method, path)),
+      ),
+    );
+
+    assert.ok(registered.size > 0, 'the app registers routes');
+    for (const route of registered) {
+      assert.ok(documented.has(route), `${route} is registered but not in the document`);
+    }
+    for (const operation of documented) {
+      assert.ok(registered.has(operation), `${operation} is documented but not registered`);
+    }
+  });
 });
+
+/** The keys of an OpenAPI path item that name operations. */
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+function operationKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
 
 describe('authentication', () => {
   const cases: [string, Record<string, string>][] = [
