@@ -182,7 +182,7 @@ export class LsMembersTable extends LitElement {
     const pool = view.pools.get(member.licenseId);
     return html`
       <span part="badge license-badge">
-        ${pool === undefined ? member.licenseId : this.#renderPool(pool)}
+        ${pool === undefined ? 'Licensed' : this.#renderPool(pool)}
         ${view.canManageLicenses ? this.#renderUnassign(member, view) : nothing}
       </span>
     `;

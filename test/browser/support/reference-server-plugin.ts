@@ -1,0 +1,185 @@
+/**
+ * Runs the reference API server for the browser tests, behind the test runner's own origin:
+ * requests to `/v1/…` are forwarded to it, so tests use the real API with relative URLs.
+ *
+ * Each seeded workspace gets a server of its own on an in-memory database, because the demo
+ * seed always creates the same workspace id. Requests are routed by their bearer token, which
+ * is unique to one seeded server; requests without a known token go to an empty server, which
+ * answers them as the API would (401 for a missing or unknown token).
+ *
+ * Browser tests call these server commands with `executeServerCommand`:
+ * - `ls-seed-workspace` seeds a fresh workspace and returns `SeededWorkspace`.
+ * - `ls-inject-fault` makes the next matching requests of one seeded workspace fail or wait.
+ *   Payload: `{ token, rule: FaultRule }`, where `token` is either token of that workspace.
+ */
+import type { TestRunnerPlugin } from '@web/test-runner';
+import type { Context, Next } from 'koa';
+
+import { silentLogger } from '../../../server/logger.js';
+import { seedDemoWorkspace } from '../../../server/seed/seed-demo-workspace.js';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+
+/** Makes requests whose path contains `path` fail with `status`, or wait `delayMs` first. */
+export interface FaultRule {
+  /** A substring of the request path, such as `/v1/workspaces/ws_demo/members`. */
+  path: string;
+  /** Only requests with this method; any method when absent. */
+  method?: string;
+  /** Answers with this status and a problem+json body instead of forwarding the request. */
+  status?: number;
+  /** Milliseconds to wait before forwarding or failing. */
+  delayMs?: number;
+  /** How many requests the rule applies to. Default 1. */
+  times?: number;
+}
+
+/** A seeded workspace and the session tokens of one admin and one member. */
+export interface SeededWorkspace {
+  workspaceId: string;
+  adminToken: string;
+  memberToken: string;
+}
+
+interface Instance {
+  server: RunningServer;
+  faults: (FaultRule & { times: number })[];
+}
+
+type Middleware = (context: Context, next: Next) => Promise<void>;
+
+/** Headers that describe the forwarded body's encoding, which `fetch` has already undone. */
+const HOP_HEADERS = new Set([
+  'connection',
+  'content-encoding',
+  'content-length',
+  'host',
+  'transfer-encoding',
+]);
+
+export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middleware } {
+  const instances: Instance[] = [];
+  const instancesByToken = new Map<string, Instance>();
+
+  async function startInstance(): Promise<Instance> {
+    const server = await startServer({ port: 0, databasePath: ':memory:', logger: silentLogger });
+    const instance: Instance = { server, faults: [] };
+    instances.push(instance);
+    return instance;
+  }
+
+  async function seed(): Promise<SeededWorkspace> {
+    const instance = await startInstance();
+    const credentials = await seedDemoWorkspace(instance.server.database);
+    instancesByToken.set(credentials.admin.sessionToken, instance);
+    instancesByToken.set(credentials.member.sessionToken, instance);
+    return {
+      workspaceId: credentials.workspaceId,
+      adminToken: credentials.admin.sessionToken,
+      memberToken: credentials.member.sessionToken,
+    };
+  }
+
+  function injectFault(payload: { token: string; rule: FaultRule }): true {
+    const instance = instancesByToken.get(payload.token);
+    if (instance === undefined) {
+      throw new Error('ls-inject-fault: the token belongs to no workspace seeded in this run.');
+    }
+    instance.faults.push({ ...payload.rule, times: payload.rule.times ?? 1 });
+    return true;
+  }
+
+  async function forward(context: Context, next: Next): Promise<void> {
+    if (!context.path.startsWith('/v1/')) return next();
+
+    const instance = instancesByToken.get(bearerToken(context)) ?? instances[0];
+    if (instance === undefined) throw new Error('The reference server has not started yet.');
+
+    const fault = takeFault(instance, context);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.status) {
+      answerWithProblem(context, fault.status);
+      return;
+    }
+
+    const response = await fetch(new URL(context.url, instance.server.url), {
+      method: context.method,
+      headers: requestHeaders(context),
+      body: ['GET', 'HEAD'].includes(context.method) ? undefined : await readBody(context),
+    });
+    context.status = response.status;
+    response.headers.forEach((value, name) => {
+      if (!HOP_HEADERS.has(name)) context.set(name, value);
+    });
+    context.body = Buffer.from(await response.arrayBuffer());
+  }
+
+  const plugin: TestRunnerPlugin = {
+    name: 'ls-reference-server',
+
+    async serverStart() {
+      await startInstance();
+    },
+
+    async serverStop() {
+      await Promise.all(instances.map((instance) => instance.server.close()));
+    },
+
+    async executeCommand({ command, payload }) {
+      if (command === 'ls-seed-workspace') return seed();
+      if (command === 'ls-inject-fault') {
+        return injectFault(payload as { token: string; rule: FaultRule });
+      }
+      return undefined;
+    },
+  };
+
+  return { plugin, middleware: forward };
+}
+
+function bearerToken(context: Context): string {
+  const match = /^Bearer (.+)$/.exec(context.get('authorization'));
+  return match?.[1] ?? '';
+}
+
+function takeFault(instance: Instance, context: Context): FaultRule | undefined {
+  const index = instance.faults.findIndex(
+    (rule) =>
+      context.path.includes(rule.path) &&
+      (rule.method === undefined || rule.method.toUpperCase() === context.method),
+  );
+  const rule = instance.faults[index];
+  if (rule === undefined) return undefined;
+
+  rule.times -= 1;
+  if (rule.times <= 0) instance.faults.splice(index, 1);
+  return rule;
+}
+
+function requestHeaders(context: Context): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(context.headers)) {
+    if (value === undefined || HOP_HEADERS.has(name)) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** Reads the request body as text; every body of the API is JSON. */
+async function readBody(context: Context): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of context.req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Answers like the server does on an unexpected failure, so the SDK sees a real problem. */
+function answerWithProblem(context: Context, status: number): void {
+  context.status = status;
+  context.type = 'application/problem+json';
+  context.body = JSON.stringify({
+    type: 'https://ls-admin.dev/problems/internal_error',
+    title: 'Internal server error',
+    status,
+    detail: `The test runner injected a ${status} answer for ${context.method} ${context.path}.`,
+    code: 'internal_error',
+  });
+}

@@ -1,0 +1,33 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+import { createWorkspaceClient, WorkspaceStore, type WorkspaceClient } from '../../../sdk/index.js';
+import type { FaultRule, SeededWorkspace } from './reference-server-plugin.js';
+
+export type { SeededWorkspace };
+
+/** Seeds a fresh demo workspace on a reference server of its own. */
+export function seedWorkspace(): Promise<SeededWorkspace> {
+  return executeServerCommand<SeededWorkspace, undefined>('ls-seed-workspace');
+}
+
+/** Makes the next request of the seeded workspace whose path contains `rule.path` fail or wait. */
+export async function injectFault(seeded: SeededWorkspace, rule: FaultRule): Promise<void> {
+  await executeServerCommand('ls-inject-fault', { token: seeded.adminToken, rule });
+}
+
+/**
+ * Creates a client for the seeded workspace through the test runner's origin. Retries are off
+ * so that one injected failure fails the request.
+ */
+export function createClient(seeded: SeededWorkspace, token = seeded.adminToken): WorkspaceClient {
+  return createWorkspaceClient({
+    baseUrl: location.origin,
+    workspaceId: seeded.workspaceId,
+    token,
+    retry: 0,
+  });
+}
+
+export function createStore(seeded: SeededWorkspace, token = seeded.adminToken): WorkspaceStore {
+  return new WorkspaceStore(createClient(seeded, token));
+}
