@@ -7,6 +7,7 @@ import type { Licenses } from '../../sdk/schemas/license.js';
 import type { Member, MembersPage } from '../../sdk/schemas/member.js';
 import type { Migration } from '../../sdk/schemas/migration.js';
 import type { Problem } from '../../sdk/schemas/problem.js';
+import { LEGACY_KEY_DEPRECATION_DATE } from '../../server/service/migration.js';
 import type { TestServer } from './support/test-server.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -125,6 +126,22 @@ describe('migration and activation', () => {
     assert.equal(
       result.body.members.find((entry) => entry.memberId === api.member.memberId)?.step,
       2,
+    );
+  });
+
+  test('announces a deprecation date to come', async () => {
+    const result = await api.call<Migration>('GET', api.workspacePath('/migration'), {
+      token: api.member.sessionToken,
+    });
+    const date = Date.parse(result.body.deprecationDate);
+
+    assert.equal(result.body.deprecationDate, LEGACY_KEY_DEPRECATION_DATE);
+    assert.equal(new Date(date).toISOString(), LEGACY_KEY_DEPRECATION_DATE);
+    // The wall clock, not the test clock: the notice is read by people today.
+    assert.ok(
+      date > Date.now(),
+      `LEGACY_KEY_DEPRECATION_DATE ${LEGACY_KEY_DEPRECATION_DATE} has passed; ` +
+        'move it to the next date legacy keys stop working.',
     );
   });
 
