@@ -80,7 +80,7 @@ export const styles = [
       white-space: nowrap;
     }
 
-    tbody tr:last-child td {
+    tbody tr:last-child > * {
       border-bottom: none;
     }
 
@@ -118,6 +118,11 @@ export const styles = [
     [part~='status-badge'] {
       background: ${color.warningSoft};
       color: ${color.warning};
+    }
+
+    [part~='status-badge'].expired {
+      background: ${color.dangerSoft};
+      color: ${color.danger};
     }
 
     [part~='legacy-key'] {

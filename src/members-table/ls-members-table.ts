@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 
 import type { LicensePool, Member } from '../../sdk/schemas/index.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
@@ -25,7 +26,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
  * @csspart table - The `<table>` element.
  * @csspart row - Each member's row.
  * @csspart badge - Every badge; combined with one of the three below.
- * @csspart status-badge - The "Invitation pending" badge.
+ * @csspart status-badge - The "Invitation pending" or "Invitation expired" badge.
  * @csspart license-badge - The badge with the license pool a member holds.
  * @csspart unassign-button - The `×` in the license badge that unassigns it; admins only.
  * @csspart legacy-key - The marker of a member who still has a legacy API key.
@@ -121,7 +122,12 @@ export class LsMembersTable extends LitElement {
     }
     if (view.items.length === 0 && view.error === null) return this.#renderEmpty(view);
 
-    return view.items.map((member) => this.#renderRow(member, view));
+    // Keyed by member id, so a row keeps its DOM, and any focus inside it, when rows move.
+    return repeat(
+      view.items,
+      (member) => member.id,
+      (member) => this.#renderRow(member, view),
+    );
   }
 
   #renderSkeletonRow(index: number) {
@@ -150,7 +156,7 @@ export class LsMembersTable extends LitElement {
   #renderRow(member: Member, view: MembersView) {
     return html`
       <tr part="row" data-member-id=${member.id}>
-        <th scope="row">
+        <th scope="row" tabindex="-1">
           <span class="name">${member.name}</span>
           <span class="email">${member.email}</span>
         </th>
@@ -165,14 +171,22 @@ export class LsMembersTable extends LitElement {
   #renderStatus(member: Member) {
     if (member.status === 'active') return 'Active';
 
-    const expiry = member.invitation?.expiresAt;
+    const expiresAt = member.invitation?.expiresAt;
+    if (expiresAt === undefined) {
+      return html`<span part="badge status-badge">Invitation pending</span>`;
+    }
+
+    // An invitation stays listed after it expires, until an admin resends or revokes it.
+    const date = dateFormat.format(new Date(expiresAt));
+    if (Date.parse(expiresAt) <= Date.now()) {
+      return html`
+        <span part="badge status-badge" class="expired">Invitation expired</span>
+        <span class="muted">on ${date}</span>
+      `;
+    }
     return html`
       <span part="badge status-badge">Invitation pending</span>
-      ${
-        expiry
-          ? html`<span class="muted">expires ${dateFormat.format(new Date(expiry))}</span>`
-          : nothing
-      }
+      <span class="muted">expires ${date}</span>
     `;
   }
 
@@ -267,8 +281,17 @@ export class LsMembersTable extends LitElement {
     if (store === undefined || pending) return;
 
     this.changeError = null;
+    const change = store.unassignLicense(memberId);
+
+    // The store removes the badge at once, and with it the focused button, so focus moves to
+    // the member's row header instead of falling back to the document.
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(`tr[data-member-id="${CSS.escape(memberId)}"] th`)
+      ?.focus();
+
     try {
-      await store.unassignLicense(memberId);
+      await change;
     } catch (error) {
       this.changeError = { action: 'unassign the license', error };
     }

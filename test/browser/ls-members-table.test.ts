@@ -44,6 +44,15 @@ function find(members: Member[], predicate: (member: Member) => boolean, what: s
   return member;
 }
 
+function isInvitation(member: Member): boolean {
+  return member.status === 'invited';
+}
+
+function hasExpired(member: Member): boolean {
+  const expiresAt = member.invitation?.expiresAt;
+  return expiresAt !== undefined && Date.parse(expiresAt) <= Date.now();
+}
+
 async function renderTable(seeded: SeededWorkspace, token = seeded.adminToken) {
   const store = createStore(seeded, token);
   const table = await fixture<LsMembersTable>(
@@ -99,10 +108,21 @@ describe('<ls-members-table>', () => {
     });
 
     it('marks pending invitations', () => {
-      const invited = find(data.members, (member) => member.status === 'invited', 'invitation');
+      const invited = find(
+        data.members,
+        (member) => isInvitation(member) && !hasExpired(member),
+        'pending invitation',
+      );
       const badge = rowOf(table, invited.id).querySelector('[part~="status-badge"]');
 
       expect(textOf(badge)).to.equal('Invitation pending');
+    });
+
+    it('marks expired invitations', () => {
+      const expired = find(data.members, hasExpired, 'expired invitation');
+      const badge = rowOf(table, expired.id).querySelector('[part~="status-badge"]');
+
+      expect(textOf(badge)).to.equal('Invitation expired');
     });
 
     it('shows active members as active', () => {
@@ -335,6 +355,22 @@ describe('<ls-members-table>', () => {
 
       await sendKeys({ press: 'Enter' });
       await untilRows(table, 20);
+    });
+
+    it('keeps focus in the row after unassign', async () => {
+      const seeded = await seedWorkspace();
+      const { table } = await renderPagedTable(seeded, 10);
+      await untilRows(table);
+      const button = part<HTMLButtonElement>(table, 'unassign-button');
+      const memberId = button?.closest('tr')?.dataset.memberId ?? '';
+      button?.focus();
+
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => part(table, 'unassign-button') !== button, 'the badge stayed');
+
+      const focused = table.shadowRoot?.activeElement;
+      expect(focused?.tagName).to.equal('TH');
+      expect(focused?.closest('tr')?.dataset.memberId).to.equal(memberId);
     });
 
     it('reaches Retry first with Tab', async () => {
