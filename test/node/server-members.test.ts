@@ -86,6 +86,32 @@ describe('GET /members', () => {
     assert.equal(byEmail.length, 1);
   });
 
+  test('matches % and _ only as themselves', async () => {
+    const people = [
+      { name: 'Percy 100% Sure', email: 'percy@example.org' },
+      { name: 'Una Derscore', email: 'una_derscore@example.org' },
+    ];
+    for (const person of people) {
+      const invited = await api.call('POST', api.workspacePath('/invitations'), {
+        token: api.admin.sessionToken,
+        body: person,
+      });
+      assert.equal(invited.status, 201);
+    }
+
+    const percent = await listAll(`query=${encodeURIComponent('%')}`);
+    const underscore = await listAll('query=_');
+
+    assert.deepEqual(
+      percent.map((member) => member.email),
+      ['percy@example.org'],
+    );
+    assert.deepEqual(
+      underscore.map((member) => member.email),
+      ['una_derscore@example.org'],
+    );
+  });
+
   test('rejects a cursor from another query', async () => {
     const first = await api.call<MembersPage>('GET', api.workspacePath('/members?limit=2'), {
       token: api.admin.sessionToken,
