@@ -47,7 +47,7 @@ export default {
   filterBrowserLogs: ({ args }) =>
     !args.some((arg) => typeof arg === 'string' && arg.startsWith('Lit is in dev mode')),
   // Chromium reports a benign "ResizeObserver loop" error when an observer's callback changes
-  // layout; mocha would count it as an uncaught error, so a listener added first swallows it.
+  // layout. Mocha would count it as an uncaught error, so a listener added first swallows it.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html>
       <body>

@@ -40,25 +40,25 @@ function stopChild(child: ChildProcess): void {
 }
 
 /**
- * Polls the server until it answers and has written the demo credentials. Returns false when
- * the server exited first; the exit handler below reports that.
+ * Polls the server until it responds and has written the demo credentials. Returns false when
+ * the server exited first, which the exit handler below reports.
  */
 async function waitForServer(): Promise<boolean> {
   const deadline = Date.now() + startupTimeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) return false;
-    if ((await answers(`${apiUrl}/v1/openapi.json`)) && (await exists(credentialsPath))) {
+    if ((await respondsOk(`${apiUrl}/v1/openapi.json`)) && (await exists(credentialsPath))) {
       return true;
     }
     await delay(250);
   }
   throw new Error(
-    `The reference server did not answer at ${apiUrl} within ${startupTimeoutMs / 1000} s. ` +
+    `The reference server did not respond at ${apiUrl} within ${startupTimeoutMs / 1000} s. ` +
       'Check its output above, or set PORT to a free port.',
   );
 }
 
-async function answers(url: string): Promise<boolean> {
+async function respondsOk(url: string): Promise<boolean> {
   try {
     const response = await fetch(url);
     return response.ok;

@@ -2,9 +2,9 @@ import { canPerform } from '../../sdk/domain/index.js';
 import type { LicensePool, Member } from '../../sdk/schemas/index.js';
 import { INITIAL_STATE, type WorkspaceStoreState } from '../../sdk/store/index.js';
 
-/** What `<ls-members-table>` shows, read from one snapshot of the store. */
+/** The content of `<ls-members-table>`, read from one snapshot of the store. */
 export interface MembersView {
-  /** Whether anything has asked the store to load; false for a store nobody has used. */
+  /** Whether any load of the store has started; false for a store that is still unused. */
   requested: boolean;
   items: readonly Member[];
   /** The number of members matching the query, or `null` before the first page arrived. */
@@ -48,8 +48,8 @@ export function readMembersView(state: WorkspaceStoreState): MembersView {
 }
 
 /**
- * The store's general error counts only while the workspace or the licenses that the table
- * needs are missing; an error of an unrelated load (the migration, say) does not.
+ * Returns the store's general error while the workspace or the licenses that the table needs
+ * are missing. An error of an unrelated load, such as the migration, is not the table's.
  */
 function missingDataError(state: WorkspaceStoreState): Error | null {
   if (state.workspace !== null && state.licenses !== null) return null;

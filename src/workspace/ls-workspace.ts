@@ -63,7 +63,7 @@ export class LsWorkspace extends LitElement {
     const store = this.store ?? this.#createStore();
     if (store === this.#provider.value) return;
 
-    // Loading before providing means no consumer sees an unused store and loads it as well.
+    // Loading starts before the store is provided, so no consumer finds it unused and loads it too.
     if (store !== undefined && store !== this.store) void store.load();
     this.#provider.setValue(store);
   }

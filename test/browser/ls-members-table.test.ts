@@ -61,7 +61,7 @@ async function renderTable(seeded: SeededWorkspace, token = seeded.adminToken) {
   return { store, table };
 }
 
-/** A table whose store lists `limit` members per page, loaded before it is shown. */
+/** Renders a table whose store lists `limit` members per page, loaded before it is shown. */
 async function renderPagedTable(seeded: SeededWorkspace, limit: number, token = seeded.adminToken) {
   const store = createStore(seeded, token);
   await store.setQuery({ sort: 'name', limit });

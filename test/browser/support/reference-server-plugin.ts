@@ -4,8 +4,8 @@
  *
  * Each seeded workspace gets a server of its own on an in-memory database, because the demo
  * seed always creates the same workspace id. Requests are routed by their bearer token, which
- * is unique to one seeded server; requests without a known token go to an empty server, which
- * answers them as the API would (401 for a missing or unknown token).
+ * is unique to one seeded server. Requests without a known token go to an empty server, which
+ * responds as the API does to them (401 for a missing or unknown token).
  *
  * Browser tests call these server commands with `executeServerCommand`:
  * - `ls-seed-workspace` seeds a fresh workspace and returns `SeededWorkspace`.
@@ -25,7 +25,7 @@ export interface FaultRule {
   path: string;
   /** Only requests with this method; any method when absent. */
   method?: string;
-  /** Answers with this status and a problem+json body instead of forwarding the request. */
+  /** Responds with this status and a problem+json body instead of forwarding the request. */
   status?: number;
   /** Milliseconds to wait before forwarding or failing. */
   delayMs?: number;
@@ -171,7 +171,7 @@ async function readBody(context: Context): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Answers like the server does on an unexpected failure, so the SDK sees a real problem. */
+/** Responds as the server does to an unexpected failure, so the SDK parses a real problem. */
 function answerWithProblem(context: Context, status: number): void {
   context.status = status;
   context.type = 'application/problem+json';
