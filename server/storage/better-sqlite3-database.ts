@@ -5,7 +5,7 @@ import type { SqlDatabase, SqlValue } from './sql-database.js';
 /**
  * How long a connection waits for another connection's write transaction to end before it
  * fails with SQLITE_BUSY. Every write transaction here is short, so waiting is far better
- * than answering 500 when two processes share the file.
+ * than responding with 500 when two processes share the file.
  */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -14,7 +14,7 @@ export const BUSY_TIMEOUT_MS = 5000;
  * Write-ahead logging lets readers in other processes work while a transaction is open.
  */
 export function openBetterSqliteDatabase(path: string): SqlDatabase {
-  // better-sqlite3 12 also defaults to 5000 ms; stating it keeps the guarantee visible.
+  // better-sqlite3 12 also defaults to 5000 ms. Passing it here keeps the guarantee visible.
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('foreign_keys = ON');
   if (path !== ':memory:') db.pragma('journal_mode = WAL');

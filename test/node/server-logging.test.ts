@@ -42,7 +42,7 @@ describe('server logs', () => {
     secrets.set('unknown session token', unknownSession);
     assert.equal((await call('GET', api.workspacePath(), { token: unknownSession })).status, 401);
 
-    // An invitation creates an accept token; accepting it creates a session.
+    // An invitation creates an accept token, and accepting it creates a session.
     const invited = await call('POST', api.workspacePath('/invitations'), {
       token: api.admin.sessionToken,
       body: { name: 'Logged Person', email: 'logged@example.org' },

@@ -34,7 +34,7 @@ describe('GET /openapi.json', () => {
       'GET',
       '/v1/openapi.json',
     );
-    // Middleware is registered for ALL methods; HEAD is answered by the GET handlers.
+    // Middleware is registered for ALL methods, and the GET handlers also serve HEAD.
     const registered = new Set(
       api.server.app.routes
         .filter((route) => route.method !== 'ALL' && route.method !== 'HEAD')

@@ -75,7 +75,7 @@ describe('the last seat under concurrent requests', () => {
     });
   }
 
-  /** Runs the requests at once and records the pool's assignment rows as each answer comes. */
+  /** Runs the requests at once and records the pool's assignment rows as each response arrives. */
   async function race(requests: (() => Promise<{ status: number; body: MemberOrProblem }>)[]) {
     const observed: number[] = [];
     const results = await Promise.all(
