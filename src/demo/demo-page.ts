@@ -2,7 +2,7 @@
  * Signs the demo page in as the seeded admin. The dev server (vite.config.ts) serves the
  * credentials that the reference server wrote when it seeded the demo workspace.
  */
-import type { DemoCredentials } from '../../server/seed/seed-demo-workspace.js';
+import type { DemoCredentialsFile } from '../../server/seed/demo-credentials-file.js';
 import '../define.js';
 
 async function signIn(): Promise<void> {
@@ -12,7 +12,7 @@ async function signIn(): Promise<void> {
       `GET /demo-credentials.json failed with ${response.status}: ${await response.text()}`,
     );
   }
-  const credentials = (await response.json()) as DemoCredentials;
+  const credentials = (await response.json()) as DemoCredentialsFile;
 
   // `?as=member` shows the read-only view of a member.
   const asMember = new URLSearchParams(location.search).get('as') === 'member';
@@ -22,7 +22,7 @@ async function signIn(): Promise<void> {
   // The page's own origin, because the dev server proxies /v1 to the reference server.
   workspace.apiBase = location.origin;
   workspace.workspace = credentials.workspaceId;
-  workspace.token = (asMember ? credentials.member : credentials.admin).sessionToken;
+  workspace.token = asMember ? credentials.memberToken : credentials.adminToken;
 
   const signedIn = document.querySelector('#signed-in');
   if (signedIn !== null) {
