@@ -6,8 +6,9 @@ import type { ServiceContext } from './service-context.js';
 import type { Viewer } from './viewer.js';
 
 /**
- * The day legacy API keys stop working, which the migration notice announces. Keep it in the
- * future: when it passes, move it and tell the workspaces that still use keys.
+ * The day legacy API keys stop working, which the migration notice announces.
+ * NOTE: a fixed date for every workspace. Once it passes, the notice announces a past date;
+ * make it a server setting before then.
  */
 export const LEGACY_KEY_DEPRECATION_DATE = '2027-06-30T00:00:00.000Z';
 
