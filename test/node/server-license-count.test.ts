@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { countActiveLicenses } from '../../sdk/domain/active-license-count.js';
 import type { Licenses } from '../../sdk/schemas/license.js';
-import type { Member, MembersPage } from '../../sdk/schemas/member.js';
+import type { Member } from '../../sdk/schemas/member.js';
 import type { TestServer } from './support/test-server.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -25,23 +25,6 @@ async function activeLicenseCount(): Promise<number> {
   return result.body.activeLicenseCount;
 }
 
-async function listAll(): Promise<Member[]> {
-  const members: Member[] = [];
-  let cursor: string | null = null;
-  do {
-    const suffix: string = cursor === null ? '' : `&cursor=${cursor}`;
-    const page = await api.call<MembersPage>(
-      'GET',
-      api.workspacePath(`/members?limit=10${suffix}`),
-      { token: api.admin.sessionToken },
-    );
-    assert.equal(page.status, 200);
-    members.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor !== null);
-  return members;
-}
-
 async function change(method: string, memberId: string, suffix: string, body?: unknown) {
   const result = await api.call<Member>(
     method,
@@ -54,7 +37,7 @@ async function change(method: string, memberId: string, suffix: string, body?: u
 
 describe('activeLicenseCount', () => {
   test('counts a license and a legacy key once', async () => {
-    const members = await listAll();
+    const members = await api.listAllMembers('limit=10');
     const licensed = members.filter((member) => member.licenseId !== null);
     const keyed = members.filter((member) => member.legacyKey !== null);
     const both = licensed.filter((member) => member.legacyKey !== null);
@@ -69,7 +52,7 @@ describe('activeLicenseCount', () => {
   });
 
   test('keeps the count when a key holder gets a license', async () => {
-    const keyOnly = (await listAll()).find(
+    const keyOnly = (await api.listAllMembers('limit=10')).find(
       (member) => member.legacyKey !== null && member.licenseId === null,
     );
     assert.ok(keyOnly, 'the demo has a member with only a legacy key');
@@ -80,11 +63,14 @@ describe('activeLicenseCount', () => {
     assert.equal(assigned.licenseId, 'lic_enterprise');
     assert.notEqual(assigned.legacyKey, null);
     assert.equal(await activeLicenseCount(), before);
-    assert.equal(await activeLicenseCount(), countActiveLicenses(await listAll()));
+    assert.equal(
+      await activeLicenseCount(),
+      countActiveLicenses(await api.listAllMembers('limit=10')),
+    );
   });
 
   test('keeps the count when a licensed member loses the key', async () => {
-    const both = (await listAll()).find(
+    const both = (await api.listAllMembers('limit=10')).find(
       (member) => member.legacyKey !== null && member.licenseId !== null,
     );
     assert.ok(both, 'the demo has a member with a license and a legacy key');
@@ -95,11 +81,14 @@ describe('activeLicenseCount', () => {
     assert.equal(removed.legacyKey, null);
     assert.notEqual(removed.licenseId, null);
     assert.equal(await activeLicenseCount(), before);
-    assert.equal(await activeLicenseCount(), countActiveLicenses(await listAll()));
+    assert.equal(
+      await activeLicenseCount(),
+      countActiveLicenses(await api.listAllMembers('limit=10')),
+    );
   });
 
   test('lowers the count when the only key goes', async () => {
-    const keyOnly = (await listAll()).find(
+    const keyOnly = (await api.listAllMembers('limit=10')).find(
       (member) => member.legacyKey !== null && member.licenseId === null,
     );
     assert.ok(keyOnly, 'the demo has another member with only a legacy key');
@@ -110,6 +99,9 @@ describe('activeLicenseCount', () => {
     assert.equal(removed.legacyKey, null);
     assert.equal(removed.licenseId, null);
     assert.equal(await activeLicenseCount(), before - 1);
-    assert.equal(await activeLicenseCount(), countActiveLicenses(await listAll()));
+    assert.equal(
+      await activeLicenseCount(),
+      countActiveLicenses(await api.listAllMembers('limit=10')),
+    );
   });
 });

@@ -20,25 +20,6 @@ after(async () => {
   await api.close();
 });
 
-async function listAll(query: string): Promise<Member[]> {
-  const members: Member[] = [];
-  let cursor: string | null = null;
-  do {
-    const suffix: string = cursor === null ? '' : `&cursor=${cursor}`;
-    const page = await api.call<MembersPage>(
-      'GET',
-      api.workspacePath(`/members?${query}${suffix}`),
-      {
-        token: api.admin.sessionToken,
-      },
-    );
-    assert.equal(page.status, 200);
-    members.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor !== null);
-  return members;
-}
-
 describe('GET /members', () => {
   test('returns a page that matches the schema', async () => {
     const page = await api.call<MembersPage>('GET', api.workspacePath('/members?limit=5'), {
@@ -53,7 +34,7 @@ describe('GET /members', () => {
   });
 
   test('pages through every member once', async () => {
-    const members = await listAll('limit=7&sort=-name');
+    const members = await api.listAllMembers('limit=7&sort=-name');
 
     assert.equal(members.length, 41);
     assert.equal(new Set(members.map((member) => member.id)).size, 41);
@@ -62,10 +43,10 @@ describe('GET /members', () => {
   });
 
   test('filters by status, role, license and legacy key', async () => {
-    const invited = await listAll('status=invited');
-    const admins = await listAll('role=admin');
-    const unlicensed = await listAll('license=none');
-    const withKey = await listAll('legacyKey=true');
+    const invited = await api.listAllMembers('status=invited');
+    const admins = await api.listAllMembers('role=admin');
+    const unlicensed = await api.listAllMembers('license=none');
+    const withKey = await api.listAllMembers('legacyKey=true');
 
     assert.equal(invited.length, 5);
     assert.ok(invited.every((member) => member.status === 'invited'));
@@ -76,8 +57,8 @@ describe('GET /members', () => {
   });
 
   test('searches name and email without regard to case', async () => {
-    const byName = await listAll('query=LOVELACE');
-    const byEmail = await listAll('query=grace.hopper%40');
+    const byName = await api.listAllMembers('query=LOVELACE');
+    const byEmail = await api.listAllMembers('query=grace.hopper%40');
 
     assert.deepEqual(
       byName.map((member) => member.email),
@@ -99,8 +80,8 @@ describe('GET /members', () => {
       assert.equal(invited.status, 201);
     }
 
-    const percent = await listAll(`query=${encodeURIComponent('%')}`);
-    const underscore = await listAll('query=_');
+    const percent = await api.listAllMembers(`query=${encodeURIComponent('%')}`);
+    const underscore = await api.listAllMembers('query=_');
 
     assert.deepEqual(
       percent.map((member) => member.email),
@@ -230,7 +211,7 @@ describe('PATCH /members/{id}', () => {
 
 describe('last admin rule', () => {
   test('keeps one active admin', async () => {
-    const admins = await listAll('role=admin');
+    const admins = await api.listAllMembers('role=admin');
     const other = admins.find((member) => member.id !== api.admin.memberId);
     assert.ok(other);
 
@@ -271,7 +252,7 @@ describe('last admin rule', () => {
 
 describe('DELETE /members/{id}', () => {
   test('removes a member and frees the seat and key', async () => {
-    const withKey = (await listAll('legacyKey=true&license=any&status=active')).find(
+    const withKey = (await api.listAllMembers('legacyKey=true&license=any&status=active')).find(
       (member) => member.id !== api.member.memberId,
     );
     assert.ok(withKey?.licenseId);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import type { Member, MembersPage } from '../../sdk/schemas/member.js';
+import type { Member } from '../../sdk/schemas/member.js';
 import type { Problem } from '../../sdk/schemas/problem.js';
 import type { TestServer } from './support/test-server.js';
 import { startTestServer } from './support/test-server.js';
@@ -16,30 +16,17 @@ after(async () => {
   await api.close();
 });
 
-async function listAll(query = ''): Promise<Member[]> {
-  const members: Member[] = [];
-  let cursor: string | null = null;
-  do {
-    const suffix: string = cursor === null ? '' : `&cursor=${cursor}`;
-    const page = await api.call<MembersPage>(
-      'GET',
-      api.workspacePath(`/members?limit=100${query}${suffix}`),
-      { token: api.admin.sessionToken },
-    );
-    assert.equal(page.status, 200);
-    members.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor !== null);
-  return members;
-}
-
 /** Everything a change could touch, read by an admin. */
 async function snapshot() {
   const licenses = await api.call('GET', api.workspacePath('/licenses'), {
     token: api.admin.sessionToken,
   });
   const outbox = api.server.database.get<{ count: number }>('SELECT COUNT(*) AS count FROM outbox');
-  return { members: await listAll(), licenses: licenses.body, emails: outbox?.count };
+  return {
+    members: await api.listAllMembers('limit=100'),
+    licenses: licenses.body,
+    emails: outbox?.count,
+  };
 }
 
 async function readMember(memberId: string) {
@@ -59,7 +46,7 @@ function pick(members: Member[], what: string, test: (member: Member) => boolean
 
 describe('a plain member', () => {
   test('gets 403 for every change and changes nothing', async (t) => {
-    const members = await listAll();
+    const members = await api.listAllMembers('limit=100');
     const licensed = pick(members, 'a licensed member', (member) => member.licenseId !== null);
     const invited = pick(members, 'a pending invitation', (member) => member.status === 'invited');
     const unlicensed = pick(
@@ -152,7 +139,10 @@ describe('a plain member', () => {
       });
     }
 
-    assert.deepEqual(await listAll(`&query=${encodeURIComponent(newEmail)}`), []);
+    assert.deepEqual(
+      await api.listAllMembers(`limit=100&query=${encodeURIComponent(newEmail)}`),
+      [],
+    );
   });
 
   test('reads everything', async (t) => {

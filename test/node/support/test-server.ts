@@ -1,3 +1,4 @@
+import type { Member, MembersPage } from '../../../sdk/schemas/member.js';
 import type { DemoCredentials } from '../../../server/seed/seed-demo-workspace.js';
 import { seedDemoWorkspace } from '../../../server/seed/seed-demo-workspace.js';
 import type { Logger } from '../../../server/logger.js';
@@ -48,6 +49,11 @@ export interface TestServer extends DemoCredentials {
   ): Promise<CallResult<Body>>;
   /** The path of the demo workspace followed by `suffix`, such as `/members`. */
   workspacePath(suffix?: string): string;
+  /**
+   * Lists every member matching a query string such as `role=admin&limit=10`, page after page,
+   * as the admin. Throws when a page does not answer 200.
+   */
+  listAllMembers(query?: string): Promise<Member[]>;
   /** Returns the invitation token from the newest email to `email` in the outbox. */
   invitationTokenFor(email: string): string;
   close(): Promise<void>;
@@ -90,12 +96,33 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     };
   };
 
+  const workspacePath = (suffix = '') => `/v1/workspaces/${credentials.workspaceId}${suffix}`;
+
+  const listAllMembers = async (query = '') => {
+    const members: Member[] = [];
+    const params = new URLSearchParams(query);
+    for (;;) {
+      const page = await call<MembersPage>('GET', workspacePath(`/members?${params}`), {
+        token: credentials.admin.sessionToken,
+      });
+      if (page.status !== 200) {
+        throw new Error(
+          `GET /members?${params} answered ${page.status}: ${JSON.stringify(page.body)}`,
+        );
+      }
+      members.push(...page.body.items);
+      if (page.body.nextCursor === null) return members;
+      params.set('cursor', page.body.nextCursor);
+    }
+  };
+
   return {
     ...credentials,
     server,
     clock,
     call,
-    workspacePath: (suffix = '') => `/v1/workspaces/${credentials.workspaceId}${suffix}`,
+    workspacePath,
+    listAllMembers,
     invitationTokenFor(email) {
       const emails = listOutbox({ db: server.database }).filter(
         (entry) => entry.recipient === email,
