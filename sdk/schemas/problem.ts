@@ -20,6 +20,8 @@ export const PROBLEM_CODES = [
   'invitation_expired',
   'no_license',
   'idempotency_key_reused',
+  'unsupported_media_type',
+  'payload_too_large',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
