@@ -7,15 +7,31 @@ export const MAX_NAME_LENGTH = 200;
 /** The longest address that SMTP can carry (RFC 5321, section 4.5.3.1.3). */
 export const MAX_EMAIL_LENGTH = 254;
 
-/** A display name with the surrounding whitespace removed. */
+/**
+ * Control characters (line breaks, NUL) and the Unicode embedding, override and isolate marks
+ * (U+202A to U+202E, U+2066 to U+2069). The direction marks let a name display as other text,
+ * for example "evil" shown as "live".
+ */
+const FORBIDDEN_NAME_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+/** Format characters such as the zero-width space, and separators, which show no glyph. */
+const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Z}]/gu;
+
+/**
+ * A display name with the surrounding whitespace removed. It must show at least one visible
+ * character and may not contain control or text-direction characters.
+ */
 export const PersonName = z.pipe(
   z.string().check(z.trim()),
-  z
-    .string()
-    .check(
-      z.minLength(1, 'Enter a name.'),
-      z.maxLength(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`),
-    ),
+  z.string().check(
+    z.minLength(1, { message: 'Enter a name.', abort: true }),
+    z.maxLength(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`),
+    z.refine((name) => !FORBIDDEN_NAME_CHARACTERS.test(name), {
+      message: 'Remove line breaks, control characters and text-direction marks from the name.',
+    }),
+    z.refine((name) => name.replace(INVISIBLE_CHARACTERS, '') !== '', {
+      message: 'Enter a name with at least one visible character.',
+    }),
+  ),
 );
 
 /** An email address with the surrounding whitespace removed; the case is kept as typed. */
