@@ -3,17 +3,23 @@
  * (default `.data/ls-admin.sqlite`), seeds the demo workspace on first start and writes the
  * demo credentials to `.data/demo-credentials.json`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { pino } from 'pino';
 
-import { toDemoCredentialsFile } from './seed/demo-credentials-file.js';
-import { hasDemoWorkspace, seedDemoWorkspace } from './seed/seed-demo-workspace.js';
+import type { DemoCredentialsOutcome } from './seed/ensure-demo-credentials-file.js';
+import { ensureDemoCredentialsFile } from './seed/ensure-demo-credentials-file.js';
 import { startServer } from './start-server.js';
 
 const DATA_DIRECTORY = '.data';
 const CREDENTIALS_PATH = path.join(DATA_DIRECTORY, 'demo-credentials.json');
+
+const CREDENTIALS_MESSAGES: Record<DemoCredentialsOutcome, string> = {
+  seeded: 'seeded the demo workspace; its session tokens are in the credentials file',
+  reissued: 'the credentials file was missing; wrote it with new demo session tokens',
+  updated: 'demo workspace present; updated baseUrl in the credentials file',
+};
 
 const logger = pino({ name: 'ls-admin', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -34,21 +40,11 @@ async function main(): Promise<void> {
   const server = await startServer({ databasePath, port, hostname: process.env.HOST, logger });
   logger.info({ url: server.url, databasePath }, 'server started');
 
-  if (!hasDemoWorkspace(server.database)) {
-    const credentials = await seedDemoWorkspace(server.database);
-    // The file holds session tokens, so only the owner may read it.
-    await writeFile(
-      CREDENTIALS_PATH,
-      `${JSON.stringify(toDemoCredentialsFile(server.url, credentials), null, 2)}\n`,
-      { mode: 0o600 },
-    );
-    logger.info(
-      { workspaceId: credentials.workspaceId, credentialsPath: CREDENTIALS_PATH },
-      'seeded the demo workspace; its session tokens are in the credentials file',
-    );
-  } else {
-    logger.info({ credentialsPath: CREDENTIALS_PATH }, 'demo workspace present');
-  }
+  const outcome = await ensureDemoCredentialsFile(server.database, {
+    path: CREDENTIALS_PATH,
+    baseUrl: server.url,
+  });
+  logger.info({ credentialsPath: CREDENTIALS_PATH }, CREDENTIALS_MESSAGES[outcome]);
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');

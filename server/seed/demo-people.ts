@@ -12,3 +12,11 @@ van Rossum,Shaw,Stroustrup,Conway,Matsumoto,Sammet,Hejlsberg,Keller,Gosling,Boyd
 Kernighan,Goldberg,Milner,Clarke,Diffie,Kare,Lampson,Dwork,Corbato`
   .split(',')
   .map((name) => name.trim());
+
+/** The name and email of the demo workspace's person at `index`, as the demo seed creates them. */
+export function demoPerson(index: number): { name: string; email: string } {
+  const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Demo';
+  const last = LAST_NAMES[index % LAST_NAMES.length] ?? 'Person';
+  const email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com';
+  return { name: `${first} ${last}`, email };
+}

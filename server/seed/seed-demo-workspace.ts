@@ -3,7 +3,7 @@ import type { NewSecret } from '../service/secrets.js';
 import { createSecret, newId } from '../service/secrets.js';
 import { applySchema } from '../storage/schema.js';
 import type { SqlDatabase } from '../storage/sql-database.js';
-import { FIRST_NAMES, LAST_NAMES } from './demo-people.js';
+import { demoPerson } from './demo-people.js';
 import type { SeededUser } from './seed-rows.js';
 import { insertMember, insertSession, insertUser, insertWorkspace } from './seed-rows.js';
 
@@ -21,6 +21,12 @@ export type DemoUser = SeededUser;
 
 /** The id of the seeded workspace. */
 export const DEMO_WORKSPACE_ID = 'ws_demo';
+
+/** The person index (see `demoPerson`) of the admin in the demo credentials. */
+export const DEMO_ADMIN_INDEX = 0;
+
+/** The person index of the member in the demo credentials, who also has a legacy key. */
+export const DEMO_MEMBER_INDEX = 1;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ACTIVE_MEMBERS = 36;
@@ -56,12 +62,12 @@ export async function seedDemoWorkspace(
   applySchema(database);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
 
-  const people = Array.from({ length: ACTIVE_MEMBERS + INVITED_MEMBERS }, (_, index) => {
-    const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Demo';
-    const last = LAST_NAMES[index % LAST_NAMES.length] ?? 'Person';
-    const email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com';
-    return { index, name: `${first} ${last}`, email, memberId: newId('mem'), userId: newId('usr') };
-  });
+  const people = Array.from({ length: ACTIVE_MEMBERS + INVITED_MEMBERS }, (_, index) => ({
+    index,
+    ...demoPerson(index),
+    memberId: newId('mem'),
+    userId: newId('usr'),
+  }));
 
   // Secrets are hashed before the transaction, because hashing is asynchronous.
   const authTokens = await Promise.all(people.map(() => createSecret('lsat')));
@@ -151,16 +157,17 @@ export async function seedDemoWorkspace(
     }
 
     for (const [session, person] of [
-      [adminSession, people[0]],
-      [memberSession, people[1]],
+      [adminSession, people[DEMO_ADMIN_INDEX]],
+      [memberSession, people[DEMO_MEMBER_INDEX]],
     ] as const) {
       if (person === undefined) throw new Error('The demo needs at least two people.');
       insertSession(database, session, person.userId, at(0));
     }
   });
 
-  const [admin, member] = people;
-  const memberKey = legacyKeys.get(1);
+  const admin = people[DEMO_ADMIN_INDEX];
+  const member = people[DEMO_MEMBER_INDEX];
+  const memberKey = legacyKeys.get(DEMO_MEMBER_INDEX);
   if (admin === undefined || member === undefined || memberKey === undefined) {
     throw new Error('The demo seed lost its admin or member.');
   }
