@@ -78,6 +78,13 @@ function resolveBaseUrl(value: unknown): URL {
     );
   }
 
+  if (/\/v1\/?$/.test(url.pathname)) {
+    throw new TypeError(
+      `The \`baseUrl\` option '${String(value)}' ends in /v1, but the client adds /v1 itself. ` +
+        'Pass the address without it, such as the origin of the server.',
+    );
+  }
+
   // A base without a trailing slash would lose its last path segment when `v1/` is resolved
   // against it, so `https://example.com/admin` becomes `https://example.com/admin/`.
   if (!url.pathname.endsWith('/')) url.pathname += '/';

@@ -87,7 +87,8 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    async updateMember(memberId: string, update: MemberUpdate, { version }: VersionedChange) {
+    async updateMember(memberId: string, update: MemberUpdate, options: VersionedChange) {
+      const version = (options as VersionedChange | undefined)?.version;
       checkVersion(version);
       return transport.send(
         {
@@ -209,7 +210,8 @@ function checkVersion(version: unknown): void {
   if (typeof version === 'number' && Number.isInteger(version) && version >= 1) return;
   throw new TypeError(
     `\`version\` must be the member's version as last read, a whole number from 1, ` +
-      `but it is ${String(version)}.`,
+      `but it is ${String(version)}. Pass it as the third argument: ` +
+      `updateMember(id, update, { version: member.version }).`,
   );
 }
 

@@ -23,6 +23,12 @@ const invalidOptions: [string, unknown, ErrorConstructor | RangeErrorConstructor
     TypeError,
     /`baseUrl`.*http or https/,
   ],
+  [
+    'baseUrl ending in /v1',
+    { ...valid, baseUrl: 'http://127.0.0.1:8787/v1/' },
+    TypeError,
+    /`baseUrl`.*ends in \/v1, but the client adds \/v1 itself/,
+  ],
   ['relative baseUrl in Node', { ...valid, baseUrl: '/' }, TypeError, /pass an absolute URL/],
   ['baseUrl of another type', { ...valid, baseUrl: 8787 }, TypeError, /`baseUrl`.*string or URL/],
   [
@@ -157,6 +163,15 @@ describe('WorkspaceClient arguments', () => {
     await assert.rejects(client.updateMember('mem_1', { role: 'admin' }, { version: 0.5 }), {
       name: 'TypeError',
       message: /`version`/,
+    });
+  });
+
+  test('rejects an update without its version', async () => {
+    const update = client.updateMember as (memberId: string, update: object) => Promise<unknown>;
+
+    await assert.rejects(update('mem_1', { role: 'admin' }), {
+      name: 'TypeError',
+      message: /`version`.*Pass it as the third argument/,
     });
   });
 
