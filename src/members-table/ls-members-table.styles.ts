@@ -208,12 +208,14 @@ export const styles = [
       opacity: 0.7;
     }
 
+    /* 24 by 24 CSS pixels, the smallest target WCAG 2.2 allows (2.5.8, Target Size). */
     .unassign {
       display: inline-grid;
       place-items: center;
-      width: 1.25rem;
-      height: 1.25rem;
-      margin-inline-end: -0.25em;
+      width: 1.5rem;
+      height: 1.5rem;
+      margin-block: -0.25rem;
+      margin-inline-end: -0.375rem;
       padding: 0;
       border: none;
       border-radius: 999px;

@@ -157,8 +157,8 @@ export class LsMembersTable extends LitElement {
     return html`
       <tr part="row" data-member-id=${member.id}>
         <th scope="row" tabindex="-1">
-          <span class="name">${member.name}</span>
-          <span class="email">${member.email}</span>
+          <bdi class="name">${member.name}</bdi>
+          <bdi class="email">${member.email}</bdi>
         </th>
         <td data-label="Role">${member.role === 'admin' ? 'Admin' : 'Member'}</td>
         <td data-label="Status">${this.#renderStatus(member)}</td>

@@ -323,6 +323,21 @@ describe('<ls-members-table>', () => {
       expect(table.shadowRoot?.querySelector('img')).to.equal(null);
       expect(document.querySelector('img')).to.equal(null);
     });
+
+    it('isolates the direction of each name', async () => {
+      const seeded = await seedWorkspace();
+      const invited = await createClient(seeded).invite({
+        name: 'مريم العربية',
+        email: 'maryam@example.com',
+      });
+
+      const { table } = await renderTable(seeded);
+      await untilRows(table);
+
+      const name = rowOf(table, invited.id).querySelector('.name');
+      expect(name?.localName).to.equal('bdi');
+      expect(name?.textContent).to.equal('مريم العربية');
+    });
   });
 
   describe('keyboard', () => {
