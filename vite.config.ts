@@ -6,6 +6,22 @@ import { defineConfig, type Plugin } from 'vite';
 /** The reference server that `/v1` is proxied to; `npm run server` listens on PORT, default 8787. */
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '8787'}`;
 
+/**
+ * The dev server's port. Vite moves to the next free port when this one is taken, unless
+ * `strictPort` is set.
+ */
+const devServerPort = readPort('VITE_PORT', 5173);
+
+function readPort(variable: string, fallback: number): number {
+  const text = process.env[variable];
+  if (text === undefined || text === '') return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new RangeError(`${variable} must be an integer from 1 to 65535, not "${text}".`);
+  }
+  return port;
+}
+
 /** Written by the reference server when it seeds the demo workspace on its first start. */
 const credentialsPath = '.data/demo-credentials.json';
 
@@ -44,6 +60,7 @@ async function sendCredentials(response: ServerResponse): Promise<void> {
 export default defineConfig({
   plugins: [demoCredentials()],
   server: {
+    port: devServerPort,
     proxy: {
       '/v1': { target: apiTarget },
     },

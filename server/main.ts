@@ -10,7 +10,9 @@ import { pino } from 'pino';
 
 import type { DemoCredentialsOutcome } from './seed/ensure-demo-credentials-file.js';
 import { ensureDemoCredentialsFile } from './seed/ensure-demo-credentials-file.js';
+import type { RunningServer, StartServerOptions } from './start-server.js';
 import { startServer } from './start-server.js';
+import { reportStartup } from './startup-message.js';
 
 const DATA_DIRECTORY = '.data';
 const CREDENTIALS_PATH = path.join(DATA_DIRECTORY, 'demo-credentials.json');
@@ -32,12 +34,28 @@ function readPort(): number {
   return port;
 }
 
+/** Starts the server, and rethrows a busy port as an error that names the port and the fix. */
+async function listen(options: StartServerOptions & { port: number }): Promise<RunningServer> {
+  try {
+    return await startServer(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new PortInUseError(
+      `Port ${options.port} is already in use, perhaps by another ls-admin server. ` +
+        'Stop the other instance or set PORT to a free port.',
+      { cause: error },
+    );
+  }
+}
+
+class PortInUseError extends Error {}
+
 async function main(): Promise<void> {
   const port = readPort();
   const databasePath = process.env.DATABASE_PATH ?? path.join(DATA_DIRECTORY, 'ls-admin.sqlite');
   await mkdir(DATA_DIRECTORY, { recursive: true });
 
-  const server = await startServer({ databasePath, port, hostname: process.env.HOST, logger });
+  const server = await listen({ databasePath, port, hostname: process.env.HOST, logger });
   logger.info({ url: server.url, databasePath }, 'server started');
 
   const outcome = await ensureDemoCredentialsFile(server.database, {
@@ -45,6 +63,7 @@ async function main(): Promise<void> {
     baseUrl: server.url,
   });
   logger.info({ credentialsPath: CREDENTIALS_PATH }, CREDENTIALS_MESSAGES[outcome]);
+  await reportStartup({ type: 'ready', url: server.url, credentialsPath: CREDENTIALS_PATH });
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
@@ -60,7 +79,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  logger.error({ err: error }, 'server failed to start');
+main().catch(async (error: unknown) => {
+  if (error instanceof PortInUseError) {
+    logger.error({}, error.message);
+  } else {
+    logger.error({ err: error }, 'server failed to start');
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  await reportStartup({ type: 'failed', detail });
   process.exit(1);
 });
