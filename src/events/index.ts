@@ -1,0 +1,9 @@
+export { LsAuthTokenRotatedEvent } from './auth-token-rotated-event.js';
+export { LsErrorEvent } from './error-event.js';
+export { LsInvitationResentEvent } from './invitation-resent-event.js';
+export { LsLegacyKeyRemovedEvent } from './legacy-key-removed-event.js';
+export { LsLicenseAssignedEvent } from './license-assigned-event.js';
+export { LsLicenseUnassignedEvent } from './license-unassigned-event.js';
+export { LsMemberInvitedEvent } from './member-invited-event.js';
+export { LsMemberRemovedEvent } from './member-removed-event.js';
+export { LsRoleChangedEvent } from './role-changed-event.js';
