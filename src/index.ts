@@ -1,3 +1,4 @@
+export { LsConfirmDialog, type ConfirmOptions } from './confirm-dialog/ls-confirm-dialog.js';
 export { workspaceContext } from './context/workspace-context.js';
 export { AnnouncerController } from './controllers/announcer-controller.js';
 export { StoreController, type StoreHost } from './controllers/store-controller.js';
