@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 
 import type { FieldError } from '../../sdk/schemas/problem.js';
 import { ApiError } from '../service/api-error.js';
+import { issueMessage } from './issue-messages.js';
 
 /** The largest JSON body the API reads. Every request body of the API is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -12,7 +13,7 @@ export function validate<Schema extends z.ZodMiniType>(
   value: unknown,
   what: string,
 ): z.output<Schema> {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { error: issueMessage });
   if (result.success) return result.data;
 
   const errors: FieldError[] = result.error.issues.map((issue) => ({
