@@ -1,4 +1,5 @@
 /** Registers every ls-admin element. Import the classes from `index.js` to register them yourself. */
 import './workspace/define.js';
 import './confirm-dialog/define.js';
+import './key-migration/define.js';
 import './members-table/define.js';

@@ -3,5 +3,6 @@ export { workspaceContext } from './context/workspace-context.js';
 export { AnnouncerController } from './controllers/announcer-controller.js';
 export { StoreController, type StoreHost } from './controllers/store-controller.js';
 export * from './events/index.js';
+export { LsKeyMigration } from './key-migration/ls-key-migration.js';
 export { LsMembersTable } from './members-table/ls-members-table.js';
 export { LsWorkspace } from './workspace/ls-workspace.js';
