@@ -15,6 +15,7 @@ import { Migration } from '../../sdk/schemas/migration.js';
 import { PermissionCatalog } from '../../sdk/schemas/permissions.js';
 import { Problem } from '../../sdk/schemas/problem.js';
 import { WorkspaceInfo } from '../../sdk/schemas/workspace.js';
+import { MAX_BODY_BYTES } from './validation.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -91,6 +92,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'not_found: no such workspace for this caller, member or invitation.',
   409: 'A rule rejected the change: see `code`.',
   412: 'version_conflict: If-Match does not carry the current version.',
+  413: `payload_too_large: the request body is larger than ${MAX_BODY_BYTES} bytes.`,
+  415: 'unsupported_media_type: the request body is not sent as application/json.',
   422: 'idempotency_key_reused: the key was used with a different body.',
   428: 'precondition_required: If-Match is missing.',
 };
@@ -114,6 +117,8 @@ export function buildOpenApiDocument(): JsonObject {
 
   const read = problems(400, 401, 404);
   const change = problems(400, 401, 403, 404, 409);
+  // Every route that reads a request body can reject its size or media type.
+  const bodyProblems = problems(413, 415);
   const member = '/v1/workspaces/{workspaceId}/members/{memberId}';
 
   return {
@@ -166,7 +171,12 @@ export function buildOpenApiDocument(): JsonObject {
             },
           ],
           requestBody: body('MemberUpdate'),
-          responses: { ...ok('Member', 'The changed member.'), ...change, ...problems(412, 428) },
+          responses: {
+            ...ok('Member', 'The changed member.'),
+            ...change,
+            ...problems(412, 428),
+            ...bodyProblems,
+          },
         },
         delete: {
           operationId: 'removeMember',
@@ -192,6 +202,7 @@ export function buildOpenApiDocument(): JsonObject {
             ...ok('Member', 'The invited member.', '201'),
             ...change,
             ...problems(422),
+            ...bodyProblems,
           },
         },
       },
@@ -210,6 +221,7 @@ export function buildOpenApiDocument(): JsonObject {
           responses: {
             ...ok('AcceptedInvitation', 'The member and a new session.'),
             ...problems(400, 404, 409),
+            ...bodyProblems,
           },
         },
       },
@@ -225,7 +237,11 @@ export function buildOpenApiDocument(): JsonObject {
         put: {
           operationId: 'assignLicense',
           requestBody: body('AssignLicenseRequest'),
-          responses: { ...ok('Member', 'The member with the license.'), ...change },
+          responses: {
+            ...ok('Member', 'The member with the license.'),
+            ...change,
+            ...bodyProblems,
+          },
         },
         delete: {
           operationId: 'unassignLicense',
@@ -273,6 +289,7 @@ export function buildOpenApiDocument(): JsonObject {
           responses: {
             ...ok('Activation', 'The license of the credential owner.'),
             ...problems(400, 401, 403),
+            ...bodyProblems,
           },
         },
       },

@@ -26,16 +26,23 @@ export function validate<Schema extends z.ZodMiniType>(
   throw new ApiError(400, 'validation_failed', `The ${what} is invalid: ${summary}`, errors);
 }
 
-/** Reads a request's JSON body, or throws `400 validation_failed` when it is not JSON. */
+/**
+ * Reads a request's JSON body. Throws `415 unsupported_media_type` for a Content-Type other
+ * than JSON, `413 payload_too_large` past `MAX_BODY_BYTES`, and `400 validation_failed` when
+ * the body is not JSON. A request without Content-Type is read as JSON.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
+  const contentType = request.headers.get('Content-Type');
+  if (contentType !== null && !isJsonMediaType(contentType)) {
     throw new ApiError(
-      400,
-      'validation_failed',
-      `The request body is larger than ${MAX_BODY_BYTES} bytes. Send only the documented fields.`,
+      415,
+      'unsupported_media_type',
+      `The request body has Content-Type ${contentType}. Send JSON with ` +
+        'Content-Type: application/json.',
     );
   }
+
+  const text = await readLimitedText(request);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -46,6 +53,47 @@ export async function readJsonBody(request: Request): Promise<unknown> {
       [{ path: '', message: 'Send a JSON object.' }],
     );
   }
+}
+
+/** Tells whether a Content-Type is `application/json` or a `+json` type, parameters aside. */
+function isJsonMediaType(contentType: string): boolean {
+  const mediaType = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[^/]+\+json$/.test(mediaType);
+}
+
+/** Reads the body as UTF-8 text and stops reading once it passes `MAX_BODY_BYTES`. */
+async function readLimitedText(request: Request): Promise<string> {
+  const tooLarge = () =>
+    new ApiError(
+      413,
+      'payload_too_large',
+      `The request body is larger than ${MAX_BODY_BYTES} bytes. Send only the documented fields.`,
+    );
+  const declaredLength = Number(request.headers.get('Content-Length') ?? '0');
+  if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+  if (request.body === null) return '';
+
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** Serializes JSON with object keys sorted, so equal bodies give equal text. */

@@ -33,7 +33,8 @@ export function getMember(context: ServiceContext, viewer: Viewer, memberId: str
 export interface MemberChange {
   role?: Role;
   permissions?: string[];
-  expectedVersion: number;
+  /** The version from `If-Match`, or `'any'` for `If-Match: *`, which any version matches. */
+  expectedVersion: number | 'any';
 }
 
 /**
@@ -52,13 +53,8 @@ export function updateMember(
 
   return context.db.transaction(() => {
     const row = loadMemberRow(context, viewer, memberId);
-    if (row.version !== change.expectedVersion) {
-      throw new ApiError(
-        412,
-        'version_conflict',
-        `Member ${memberId} is at version ${row.version}, not ${change.expectedVersion}; ` +
-          'someone changed it meanwhile. Read it again and reapply the change.',
-      );
+    if (change.expectedVersion !== 'any' && row.version !== change.expectedVersion) {
+      throw versionConflictError(memberId, row.version, change.expectedVersion);
     }
 
     const role = change.role ?? row.role;
@@ -124,4 +120,21 @@ function checkPermissions(context: ServiceContext, viewer: Viewer, permissions: 
       `Unknown permission "${permissions[index]}". Use an id from GET /permissions.`,
     );
   }
+}
+
+/**
+ * Builds the 412 for an `If-Match` version that is not the member's current one. Only an older
+ * version means that someone changed the member since it was read.
+ */
+function versionConflictError(memberId: string, current: number, expected: number): ApiError {
+  const reason =
+    expected < current
+      ? 'Someone changed it after you read it.'
+      : `Version ${expected} is not a version this member has had.`;
+  return new ApiError(
+    412,
+    'version_conflict',
+    `Member ${memberId} is at version ${current}, not ${expected}. ${reason} ` +
+      'Read the member again and reapply the change.',
+  );
 }

@@ -61,9 +61,10 @@ export function memberResponse(c: Context<AppEnv>, member: Member, status: 200 |
 
 /**
  * Reads the member version from `If-Match: "<version>"`. A weak tag (`W/"3"`) is accepted as
- * well, because the version is the only thing compared.
+ * well, because the version is the only thing compared. `If-Match: *` matches any current
+ * version (RFC 9110, section 13.1.1).
  */
-function parseIfMatch(header: string | undefined): number {
+function parseIfMatch(header: string | undefined): number | 'any' {
   if (header === undefined || header.trim() === '') {
     throw new ApiError(
       428,
@@ -72,6 +73,7 @@ function parseIfMatch(header: string | undefined): number {
         'so that concurrent changes are not lost. Read the member and send its ETag.',
     );
   }
+  if (header.trim() === '*') return 'any';
   const match = /^(?:W\/)?"(\d{1,15})"$/.exec(header.trim());
   if (match?.[1] === undefined) {
     throw new ApiError(
