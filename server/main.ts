@@ -3,7 +3,7 @@
  * (default `.data/ls-admin.sqlite`), seeds the demo workspace on first start and writes the
  * demo credentials to `.data/demo-credentials.json`.
  */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { pino } from 'pino';
@@ -53,7 +53,9 @@ class PortInUseError extends Error {}
 async function main(): Promise<void> {
   const port = readPort();
   const databasePath = process.env.DATABASE_PATH ?? path.join(DATA_DIRECTORY, 'ls-admin.sqlite');
-  await mkdir(DATA_DIRECTORY, { recursive: true });
+  // The directory contains session tokens and invitation links, so only the owner may enter it.
+  await mkdir(DATA_DIRECTORY, { recursive: true, mode: 0o700 });
+  await chmod(DATA_DIRECTORY, 0o700);
 
   const server = await listen({ databasePath, port, hostname: process.env.HOST, logger });
   logger.info({ url: server.url, databasePath }, 'server started');

@@ -1,3 +1,5 @@
+import { closeSync, openSync } from 'node:fs';
+
 import Database from 'better-sqlite3';
 
 import type { SqlDatabase, SqlValue } from './sql-database.js';
@@ -14,6 +16,7 @@ export const BUSY_TIMEOUT_MS = 5000;
  * Write-ahead logging lets readers in other processes work while a transaction is open.
  */
 export function openBetterSqliteDatabase(path: string): SqlDatabase {
+  if (path !== ':memory:') createPrivateFile(path);
   // better-sqlite3 12 also defaults to 5000 ms. Passing it here keeps the guarantee visible.
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('foreign_keys = ON');
@@ -51,4 +54,14 @@ export function openBetterSqliteDatabase(path: string): SqlDatabase {
       db.close();
     },
   };
+}
+
+/**
+ * Creates the database file with mode 0600 unless it exists, because the outbox contains
+ * invitation links with their tokens. SQLite gives the -wal and -shm files the database
+ * file's mode. An existing file keeps its mode.
+ */
+function createPrivateFile(path: string): void {
+  // The 'a' flag creates the file if needed and never truncates it.
+  closeSync(openSync(path, 'a', 0o600));
 }

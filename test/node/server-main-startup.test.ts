@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,17 @@ describe('server/main.ts startup', () => {
       );
     } finally {
       blocker.close();
+    }
+  });
+
+  test('keeps local data private', async () => {
+    const server = await startMainProcess(directory, { PORT: '0' });
+    await server.stop();
+    assert.equal(server.message.type, 'ready');
+    const dataDirectory = path.join(directory, '.data');
+    assert.equal((await stat(dataDirectory)).mode & 0o777, 0o700);
+    for (const name of ['ls-admin.sqlite', 'demo-credentials.json']) {
+      assert.equal((await stat(path.join(dataDirectory, name))).mode & 0o777, 0o600, name);
     }
   });
 
