@@ -3,3 +3,4 @@ import './workspace/define.js';
 import './confirm-dialog/define.js';
 import './key-migration/define.js';
 import './members-table/define.js';
+import './users-licenses/define.js';

@@ -5,4 +5,5 @@ export { StoreController, type StoreHost } from './controllers/store-controller.
 export * from './events/index.js';
 export { LsKeyMigration } from './key-migration/ls-key-migration.js';
 export { LsMembersTable } from './members-table/ls-members-table.js';
+export { LsUsersLicenses } from './users-licenses/ls-users-licenses.js';
 export { LsWorkspace } from './workspace/ls-workspace.js';

@@ -1,0 +1,33 @@
+/**
+ * Configuration of `cem analyze` (@custom-elements-manifest/analyzer 0.11), which writes
+ * `custom-elements.json` from the JSDoc of the element classes.
+ */
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/demo/**', 'src/**/*.test.ts', 'src/**/*.stories.ts'],
+  outdir: '.',
+  litelement: true,
+  // package.json names the manifest itself; without this the analyzer rewrites that field.
+  packagejson: false,
+  plugins: [documentedEventsOnly()],
+};
+
+/**
+ * Keeps the `@fires` list of an element as its events. Besides that list, the analyzer infers
+ * events from `this.dispatchEvent(new SomeEvent(arg))` and takes the first argument's name as
+ * the event name (`member`, `error`), which would list events that do not exist.
+ */
+function documentedEventsOnly() {
+  return {
+    name: 'ls-documented-events-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          const events = declaration.events ?? [];
+          const documented = events.filter((event) => event.name && event.description);
+          if (documented.length > 0) declaration.events = documented;
+        }
+      }
+    },
+  };
+}

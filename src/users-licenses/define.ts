@@ -1,0 +1,13 @@
+import '../key-migration/define.js';
+import '../members-table/define.js';
+import { LsUsersLicenses } from './ls-users-licenses.js';
+
+if (!customElements.get('ls-users-licenses')) {
+  customElements.define('ls-users-licenses', LsUsersLicenses);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ls-users-licenses': LsUsersLicenses;
+  }
+}
