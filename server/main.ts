@@ -20,7 +20,7 @@ const CREDENTIALS_PATH = path.join(DATA_DIRECTORY, 'demo-credentials.json');
 const CREDENTIALS_MESSAGES: Record<DemoCredentialsOutcome, string> = {
   seeded: 'seeded the demo workspace; its session tokens are in the credentials file',
   reissued: 'the credentials file was missing; wrote it with new demo session tokens',
-  updated: 'demo workspace present; updated baseUrl in the credentials file',
+  updated: 'demo workspace present; the credentials file has the current baseUrl',
 };
 
 const logger = pino({ name: 'ls-admin', level: process.env.LOG_LEVEL ?? 'info' });
