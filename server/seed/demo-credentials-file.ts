@@ -1,10 +1,10 @@
-import type { DemoCredentials } from './seed-demo-workspace.js';
+import type { ReissuedDemoCredentials } from './reissue-demo-credentials.js';
 
 /**
  * The contents of `.data/demo-credentials.json`: what a page or script needs to reach the demo
  * workspace. `adminToken` and `memberToken` are the session tokens to send as bearer tokens.
  */
-export interface DemoCredentialsFile extends DemoCredentials {
+export interface DemoCredentialsFile extends ReissuedDemoCredentials {
   baseUrl: string;
   adminToken: string;
   memberToken: string;
@@ -13,7 +13,7 @@ export interface DemoCredentialsFile extends DemoCredentials {
 /** Builds the credentials file of a demo workspace served at `baseUrl`. */
 export function toDemoCredentialsFile(
   baseUrl: string,
-  credentials: DemoCredentials,
+  credentials: ReissuedDemoCredentials,
 ): DemoCredentialsFile {
   return {
     baseUrl,

@@ -5,6 +5,11 @@ import type { DemoCredentials } from './seed-demo-workspace.js';
 import { DEMO_ADMIN_INDEX, DEMO_MEMBER_INDEX, DEMO_WORKSPACE_ID } from './seed-demo-workspace.js';
 import { insertSession } from './seed-rows.js';
 
+/** Demo credentials issued again; the member's legacy key is `null` once an admin removed it. */
+export interface ReissuedDemoCredentials extends Omit<DemoCredentials, 'member'> {
+  member: Omit<DemoCredentials['member'], 'legacyKey'> & { legacyKey: string | null };
+}
+
 interface DemoMemberRow {
   id: string;
   user_id: string | null;
@@ -12,15 +17,16 @@ interface DemoMemberRow {
 
 /**
  * Creates new credentials for the demo admin and member of an already seeded demo workspace:
- * a session for each and a new legacy key for the member. The database stores only hashes, so
- * this is the way to recover the credentials file after it was deleted. Earlier sessions keep
- * working. The member's earlier legacy key stops working, and a member whose key was removed
- * gets a new one. Throws when either person is no longer an active member.
+ * a session for each, and a new value for the member's legacy key if they still have one. The
+ * database stores only hashes, so this is the way to recover the credentials file after it was
+ * deleted. Earlier sessions keep working; the member's earlier key value stops working. A key
+ * that an admin removed stays removed, and the file then has `legacyKey: null`. Throws when
+ * either person is no longer an active member.
  */
 export async function reissueDemoCredentials(
   database: SqlDatabase,
   now: Date = new Date(),
-): Promise<DemoCredentials> {
+): Promise<ReissuedDemoCredentials> {
   const admin = findDemoMember(database, DEMO_ADMIN_INDEX);
   const member = findDemoMember(database, DEMO_MEMBER_INDEX);
   const adminSession = await createSecret('lss');
@@ -28,14 +34,14 @@ export async function reissueDemoCredentials(
   const legacyKey = await createSecret('lsk');
   const createdAt = now.toISOString();
 
-  database.transaction(() => {
+  const keyReplaced = database.transaction(() => {
     insertSession(database, adminSession, admin.userId, createdAt);
     insertSession(database, memberSession, member.userId, createdAt);
-    database.run(
-      `INSERT INTO legacy_keys (member_id, key_hash, hint, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (member_id) DO UPDATE SET key_hash = excluded.key_hash, hint = excluded.hint`,
-      [member.memberId, legacyKey.hash, legacyKey.hint, createdAt],
+    const { changes } = database.run(
+      'UPDATE legacy_keys SET key_hash = ?, hint = ? WHERE member_id = ?',
+      [legacyKey.hash, legacyKey.hint, member.memberId],
     );
+    return changes > 0;
   });
 
   return {
@@ -45,7 +51,7 @@ export async function reissueDemoCredentials(
       memberId: member.memberId,
       email: member.email,
       sessionToken: memberSession.value,
-      legacyKey: legacyKey.value,
+      legacyKey: keyReplaced ? legacyKey.value : null,
     },
   };
 }

@@ -90,4 +90,28 @@ describe('ensureDemoCredentialsFile', () => {
     assert.equal(file.adminToken, before.adminToken);
     assert.deepEqual(file.member, before.member);
   });
+  test('keeps a removed legacy key removed', async () => {
+    const before = await readCredentials(credentialsPath);
+    const memberPath = `/v1/workspaces/${before.workspaceId}/members/${before.member.memberId}`;
+    const removal = await fetch(`${server.url}${memberPath}/legacy-key`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${before.adminToken}` },
+    });
+    await removal.body?.cancel();
+    assert.equal(removal.status, 200);
+    await unlink(credentialsPath);
+
+    const outcome = await ensureDemoCredentialsFile(server.database, {
+      path: credentialsPath,
+      baseUrl: server.url,
+    });
+
+    assert.equal(outcome, 'reissued');
+    const file = await readCredentials(credentialsPath);
+    assert.equal(file.member.legacyKey, null);
+    const member = await fetch(`${server.url}${memberPath}`, {
+      headers: { Authorization: `Bearer ${file.adminToken}` },
+    });
+    assert.equal(((await member.json()) as { legacyKey: unknown }).legacyKey, null);
+  });
 });
