@@ -280,6 +280,19 @@ describe('DELETE /members/{id}', () => {
     assert.equal(removed.body, null);
     assert.equal(used(poolsAfter.body), (used(poolsBefore.body) ?? 0) - 1);
     assert.equal(gone.status, 404);
+
+    const leftover = api.server.database.get<{ count: number }>(
+      'SELECT COUNT(*) AS count FROM members WHERE id = ? AND license_id IS NOT NULL',
+      [withKey.id],
+    );
+    assert.equal(leftover?.count, 0);
+    const members = await api.listAllMembers('limit=100');
+    for (const pool of poolsAfter.body.pools) {
+      const holders = new Set(
+        members.filter((member) => member.licenseId === pool.id).map((member) => member.id),
+      );
+      assert.equal(pool.used, holders.size, `seats used in ${pool.id}`);
+    }
   });
 
   test('forbids a member from removing anyone', async () => {
