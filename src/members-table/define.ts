@@ -1,3 +1,5 @@
+import '../confirm-dialog/define.js';
+
 import { LsMembersTable } from './ls-members-table.js';
 
 if (!customElements.get('ls-members-table')) {

@@ -9,11 +9,13 @@ import {
   space,
   visuallyHidden,
 } from '../styles/tokens.js';
+import { controlStyles } from './members-table-controls.styles.js';
 
 export const styles = [
   colorScheme,
   focusRing,
   visuallyHidden,
+  controlStyles,
   css`
     :host {
       display: block;

@@ -1,34 +1,87 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 
-import type { LicensePool, Member } from '../../sdk/schemas/index.js';
+import type { LicensePool, Member, MemberSortKey, Role } from '../../sdk/schemas/index.js';
+import type { MembersListQuery } from '../../sdk/store/index.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
+import type { LsConfirmDialog } from '../confirm-dialog/ls-confirm-dialog.js';
+import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { describeError } from '../shared/describe-error.js';
+import { LsInvitationResentEvent } from '../events/invitation-resent-event.js';
+import { LsLicenseAssignedEvent } from '../events/license-assigned-event.js';
+import { LsLicenseUnassignedEvent } from '../events/license-unassigned-event.js';
+import { LsMemberRemovedEvent } from '../events/member-removed-event.js';
+import { LsRoleChangedEvent } from '../events/role-changed-event.js';
+import { MenuController } from '../menu/menu-controller.js';
+import { warnOnce } from '../shared/dev-warning.js';
+import { ActiveAdminCountController } from './active-admin-count-controller.js';
+import { chevron } from './icons.js';
+import { renderLicenseCell } from './license-cell.js';
 import { styles } from './ls-members-table.styles.js';
+import { MemberChangeController } from './member-change-controller.js';
+import { detailsId, renderDetails } from './member-details.js';
+import { isFiltered, readSort, toSort, withFilter } from './members-filters.js';
+import { renderToolbar } from './members-toolbar.js';
 import { readMembersView, type MembersView } from './members-view.js';
+import { poolTitle } from './pool-availability.js';
+import type { RowContext } from './row-context.js';
+import { renderStatusCell } from './status-cell.js';
+import { renderError, renderLoadMore, renderSkeletonRow, renderTotal } from './table-parts.js';
 
 const SKELETON_ROWS = 5;
 const COLUMN_COUNT = 5;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+/** How long the search waits after the last keystroke before it queries the server. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+const ROLE_NAMES: Record<Role, string> = { admin: 'an admin', member: 'a member' };
 
 /**
- * @summary The Workspace Members list: name and email, role, invitation status, license and
- * legacy API key of each member, with paging for large workspaces.
+ * @summary The Workspace Members list: search, filters, sort and paging; each member's role,
+ * invitation status, license and legacy API key; expandable details with role, advanced
+ * permissions and Remove; license assignment from a menu; Resend and Revoke on invitations.
  *
- * Works inside `<ls-workspace>`, or with the `store` property set directly.
+ * Works inside `<ls-workspace>`, or with the `store` property set directly. Viewers with the
+ * `member` role get a read-only view, in which only the details expand.
+ *
+ * @fires ls-member-removed - `LsMemberRemovedEvent`: a member was removed or an invitation revoked.
+ * @fires ls-invitation-resent - `LsInvitationResentEvent`: an invitation was sent again.
+ * @fires ls-role-changed - `LsRoleChangedEvent`: a member's role or permissions changed.
+ * @fires ls-license-assigned - `LsLicenseAssignedEvent`: a license was assigned or moved.
+ * @fires ls-license-unassigned - `LsLicenseUnassignedEvent`: a license was unassigned.
+ * @fires ls-error - `LsErrorEvent`: a change failed; the row shows the message too.
  *
  * @csspart base - The frame around the header, table and footer.
  * @csspart total - The member count in the header, such as "42 members".
+ * @csspart toolbar - The search, filters and sort above the table.
+ * @csspart search-input - The search field.
+ * @csspart filter - Each filter select: role, status, license.
+ * @csspart legacy-key-filter - The "Has a legacy API key" checkbox.
+ * @csspart sort - The sort select.
+ * @csspart sort-button - The column headers that sort by their column.
  * @csspart scroller - The wrapper that scrolls the table sideways on narrow viewports.
  * @csspart table - The `<table>` element.
  * @csspart row - Each member's row.
+ * @csspart disclosure-button - The button that expands a member's details.
+ * @csspart details - A member's expanded details.
  * @csspart badge - Every badge; combined with one of the three below.
  * @csspart status-badge - The "Invitation pending" or "Invitation expired" badge.
  * @csspart license-badge - The badge with the license pool a member holds.
+ * @csspart license-button - The pool name in the badge, which opens the menu to move the
+ * license; admins only.
+ * @csspart assign-button - "No license", which opens the menu to assign one; admins only.
  * @csspart unassign-button - The `×` in the license badge that unassigns it; admins only.
+ * @csspart menu - Every menu; combined with `license-menu` or `role-menu`.
+ * @csspart menu-item - Each item of a menu.
+ * @csspart role-button - The role in a member's details, which opens the role menu.
+ * @csspart permissions - The advanced-permission form in a member's details.
+ * @csspart save-permissions-button - The button that saves the advanced permissions.
+ * @csspart remove-button - The button that removes a member, after a confirmation.
+ * @csspart resend-button - The button that sends an invitation again.
+ * @csspart revoke-button - The button that revokes an invitation, after a confirmation.
+ * @csspart reason - Why a control is disabled, such as the last-admin rule.
+ * @csspart row-error - The message of a failed change, below the member's row.
  * @csspart legacy-key - The marker of a member who still has a legacy API key.
  * @csspart empty - The cell shown when no member matches.
  * @csspart error - The alert shown when loading failed.
@@ -44,16 +97,27 @@ export class LsMembersTable extends LitElement {
   /** The store to show; defaults to the one that the enclosing `<ls-workspace>` provides. */
   @property({ attribute: false }) store?: WorkspaceStore;
 
-  /** A failed change started from this table, such as an unassign, shown until the next one. */
-  @state() private changeError: { action: string; error: unknown } | null = null;
+  /** The ids of the members whose details are expanded. */
+  @state() private expanded: ReadonlySet<string> = new Set();
 
   readonly #store = new StoreController(this, (store) => {
     // A store handed over directly may not have been loaded by anyone yet.
     if (!readMembersView(store.state).requested) void store.load();
   });
 
+  readonly #menu = new MenuController(this);
+  readonly #changes = new MemberChangeController(this);
+  readonly #announcer = new AnnouncerController(this);
+  readonly #admins = new ActiveAdminCountController(this, () => this.#store.store);
+
   /** Retry repeats `loadMore()` when that is what failed, and loads from the start otherwise. */
   #retryLoadsMore = false;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
 
   protected override render() {
     const store = this.#store.store;
@@ -64,15 +128,16 @@ export class LsMembersTable extends LitElement {
       <div part="base">
         <header>
           <h2 id="title">Workspace Members</h2>
-          ${this.#renderTotal(view)}
+          ${renderTotal(view)}
         </header>
-        ${this.#renderError(view)}
+        ${renderError(view, () => this.#retry())}
+        ${view === undefined ? nothing : this.#renderToolbar(view)}
         <div part="scroller" role="region" aria-labelledby="title" tabindex="0">
           <table part="table" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
+                ${this.#renderSortableHeader('Name', 'name', view)}
+                ${this.#renderSortableHeader('Role', 'role', view)}
                 <th scope="col">Status</th>
                 <th scope="col">License</th>
                 <th scope="col">Legacy API key</th>
@@ -85,67 +150,63 @@ export class LsMembersTable extends LitElement {
         </div>
         ${this.#renderFooter(view)}
       </div>
+      <ls-confirm-dialog></ls-confirm-dialog>
+      ${this.#announcer.region()}
     `;
   }
 
-  #renderTotal(view: MembersView | undefined) {
-    if (view?.total === undefined || view.total === null) return nothing;
-
-    const noun = view.total === 1 ? 'member' : 'members';
-    return html`<span class="total" part="total">${view.total} ${noun}</span>`;
+  #renderToolbar(view: MembersView) {
+    return renderToolbar({
+      query: view.listQuery,
+      pools: [...view.pools.values()],
+      search: (text) => this.#search(text),
+      filter: (field, value) => this.#setQuery(withFilter(view.listQuery, field, value)),
+    });
   }
 
-  #renderError(view: MembersView | undefined) {
-    if (view?.error) {
-      return html`
-        <div part="error" role="alert">
-          <span>Could not load the members. ${describeError(view.error)}</span>
-          <button part="retry-button" type="button" @click=${this.#retry}>Retry</button>
-        </div>
-      `;
-    }
-    if (this.changeError !== null) {
-      return html`
-        <div part="error" role="alert">
-          <span
-            >Could not ${this.changeError.action}. ${describeError(this.changeError.error)}</span
+  #renderSortableHeader(label: string, key: MemberSortKey, view: MembersView | undefined) {
+    const sort = readSort(view?.listQuery.sort);
+    const active = sort.key === key;
+    const next = active && sort.direction === 'ascending' ? 'descending' : 'ascending';
+    return html`
+      <th scope="col" aria-sort=${active ? sort.direction : 'none'}>
+        <button
+          part="sort-button"
+          class="sort-button"
+          type="button"
+          ?disabled=${view === undefined}
+          @click=${() => {
+            if (view !== undefined) this.#setQuery({ ...view.listQuery, sort: toSort(key, next) });
+          }}
+        >
+          ${label}
+          <span class="sort-indicator ${active ? sort.direction : ''}" aria-hidden="true"
+            >${active ? chevron : nothing}</span
           >
-        </div>
-      `;
-    }
-    return nothing;
+        </button>
+      </th>
+    `;
   }
 
   #renderBody(view: MembersView | undefined) {
     if (view === undefined || (view.items.length === 0 && view.loading)) {
-      return Array.from({ length: SKELETON_ROWS }, (_, index) => this.#renderSkeletonRow(index));
+      return Array.from({ length: SKELETON_ROWS }, (_, index) => renderSkeletonRow(index));
     }
     if (view.items.length === 0 && view.error === null) return this.#renderEmpty(view);
 
+    const context = this.#rowContext(view);
     // Keyed by member id, so a row keeps its DOM, and any focus inside it, when rows move.
     return repeat(
       view.items,
       (member) => member.id,
-      (member) => this.#renderRow(member, view),
+      (member) => this.#renderMember(member, context),
     );
   }
 
-  #renderSkeletonRow(index: number) {
-    const widths = ['70%', '45%', '50%', '60%', '40%'];
-    const cells = widths.map((width, column) => {
-      const shifted = widths[(column + index) % widths.length];
-      return html`<td><span class="skeleton" style="--width: ${shifted ?? width}"></span></td>`;
-    });
-    return html`<tr class="skeleton-row" aria-hidden="true">
-      ${cells}
-    </tr>`;
-  }
-
   #renderEmpty(view: MembersView) {
-    const message =
-      view.query === ''
-        ? 'This workspace has no members yet.'
-        : `No members match “${view.query}”.`;
+    let message = 'This workspace has no members yet.';
+    if (view.query !== '') message = `No members match “${view.query}”.`;
+    else if (isFiltered(view.listQuery)) message = 'No members match these filters.';
     return html`
       <tr>
         <td part="empty" class="empty" colspan=${COLUMN_COUNT}>${message}</td>
@@ -153,78 +214,63 @@ export class LsMembersTable extends LitElement {
     `;
   }
 
-  #renderRow(member: Member, view: MembersView) {
+  #renderMember(member: Member, context: RowContext) {
+    const expanded = this.expanded.has(member.id);
+    const error = this.#changes.errorOf(member.id);
+    const invited = member.status === 'invited';
+
     return html`
-      <tr part="row" data-member-id=${member.id}>
+      <tr part="row" data-member-id=${member.id} class=${expanded ? 'expanded' : ''}>
         <th scope="row" tabindex="-1">
-          <bdi class="name">${member.name}</bdi>
-          <bdi class="email">${member.email}</bdi>
+          <div class="name-cell">
+            <button
+              part="disclosure-button"
+              class="disclosure"
+              type="button"
+              aria-expanded=${expanded ? 'true' : 'false'}
+              aria-controls=${detailsId(member)}
+              aria-label="Details of ${member.name}"
+              aria-describedby=${invited ? `placeholder-${member.id}` : nothing}
+              @click=${() => this.#toggleDetails(member)}
+            >
+              ${chevron}
+            </button>
+            <div class="identity">
+              <bdi class="name ${invited ? 'placeholder' : ''}">${member.name}</bdi>
+              ${
+                invited
+                  ? html`<span class="placeholder-note" id="placeholder-${member.id}"
+                      >(name given by the inviter)</span
+                    >`
+                  : nothing
+              }
+              <bdi class="email">${member.email}</bdi>
+            </div>
+          </div>
         </th>
         <td data-label="Role">${member.role === 'admin' ? 'Admin' : 'Member'}</td>
-        <td data-label="Status">${this.#renderStatus(member)}</td>
-        <td data-label="License">${this.#renderLicense(member, view)}</td>
+        <td data-label="Status">${renderStatusCell(member, context)}</td>
+        <td data-label="License">${renderLicenseCell(member, context)}</td>
         <td data-label="Legacy API key">${this.#renderLegacyKey(member)}</td>
+      </tr>
+      ${
+        error === undefined
+          ? nothing
+          : html`<tr class="row-error-row">
+              <td colspan=${COLUMN_COUNT}>
+                <div part="row-error" role="alert">Could not ${error.what}. ${error.message}</div>
+              </td>
+            </tr>`
+      }
+      <tr class="details-row" ?hidden=${!expanded}>
+        <td id=${detailsId(member)} colspan=${COLUMN_COUNT}>
+          ${expanded ? renderDetails(member, context) : nothing}
+        </td>
       </tr>
     `;
   }
 
-  #renderStatus(member: Member) {
-    if (member.status === 'active') return 'Active';
-
-    const expiresAt = member.invitation?.expiresAt;
-    if (expiresAt === undefined) {
-      return html`<span part="badge status-badge">Invitation pending</span>`;
-    }
-
-    // An invitation stays listed after it expires, until an admin resends or revokes it.
-    const date = dateFormat.format(new Date(expiresAt));
-    if (Date.parse(expiresAt) <= Date.now()) {
-      return html`
-        <span part="badge status-badge" class="expired">Invitation expired</span>
-        <span class="muted">on ${date}</span>
-      `;
-    }
-    return html`
-      <span part="badge status-badge">Invitation pending</span>
-      <span class="muted">expires ${date}</span>
-    `;
-  }
-
-  #renderLicense(member: Member, view: MembersView) {
-    if (member.licenseId === null) return html`<span class="muted">No license</span>`;
-
-    const pool = view.pools.get(member.licenseId);
-    return html`
-      <span part="badge license-badge">
-        ${pool === undefined ? 'Licensed' : this.#renderPool(pool)}
-        ${view.canManageLicenses ? this.#renderUnassign(member, view) : nothing}
-      </span>
-    `;
-  }
-
-  #renderPool(pool: LicensePool) {
-    // Pools are often named after their plan; the plan is shown only when it adds something.
-    if (pool.name.toLowerCase() === pool.plan.toLowerCase()) return pool.name;
-    return html`${pool.name} <span class="plan">· ${pool.plan}</span>`;
-  }
-
-  #renderUnassign(member: Member, view: MembersView) {
-    const pending = view.pendingMemberIds.has(member.id);
-    return html`
-      <button
-        part="unassign-button"
-        class="unassign"
-        type="button"
-        aria-label="Unassign the license of ${member.name}"
-        aria-disabled=${pending ? 'true' : 'false'}
-        @click=${() => this.#unassign(member.id, pending)}
-      >
-        <span aria-hidden="true">×</span>
-      </button>
-    `;
-  }
-
-  #renderLegacyKey(member: Member): TemplateResult {
+  #renderLegacyKey(member: Member) {
     if (member.legacyKey === null) {
       return html`<span aria-hidden="true" class="muted">—</span
         ><span class="visually-hidden">None</span>`;
@@ -239,23 +285,62 @@ export class LsMembersTable extends LitElement {
     return html`
       <footer>
         <span>${shown}</span>
-        ${view.hasMore ? this.#renderLoadMore(view) : nothing}
+        ${view.hasMore ? renderLoadMore(view, () => void this.#loadMore()) : nothing}
       </footer>
     `;
   }
 
-  #renderLoadMore(view: MembersView) {
-    // aria-disabled keeps the button focusable while the page loads, so focus is not lost.
-    return html`
-      <button
-        part="load-more-button"
-        type="button"
-        aria-disabled=${view.loadingMore ? 'true' : 'false'}
-        @click=${this.#loadMore}
-      >
-        ${view.loadingMore ? 'Loading…' : 'Load more'}
-      </button>
-    `;
+  #rowContext(view: MembersView): RowContext {
+    return {
+      view,
+      menu: this.#menu,
+      changes: this.#changes,
+      isSoleAdmin: (member) =>
+        member.id === view.viewerId &&
+        member.role === 'admin' &&
+        member.status === 'active' &&
+        this.#admins.count === 1,
+      assign: (member, pool) => void this.#assign(member, pool),
+      unassign: (member) => void this.#unassign(member),
+      resend: (member) => void this.#resend(member),
+      revoke: (member) => void this.#revoke(member),
+      changeRole: (member, role) => void this.#changeRole(member, role),
+      savePermissions: (member, permissions) => void this.#savePermissions(member, permissions),
+      remove: (member) => void this.#remove(member),
+    };
+  }
+
+  #toggleDetails(member: Member): void {
+    const expanded = new Set(this.expanded);
+    if (expanded.has(member.id)) {
+      expanded.delete(member.id);
+    } else {
+      expanded.add(member.id);
+      const store = this.#store.store;
+      const view = store === undefined ? undefined : readMembersView(store.state);
+      // Only admins edit permissions, and the catalog says whether the plan offers them.
+      if (store !== undefined && view?.canManageMembers && view.permissions === null) {
+        void store.loadPermissions();
+      }
+    }
+    this.expanded = expanded;
+  }
+
+  #search(text: string): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      const store = this.#store.store;
+      if (store === undefined) return;
+      const query = text.trim();
+      this.#setQuery(withFilter(store.state.members.query, 'query', query));
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  #setQuery(query: MembersListQuery): void {
+    const store = this.#store.store;
+    if (store === undefined) return;
+    this.#menu.close({ restoreFocus: false });
+    void store.setQuery(query);
   }
 
   #retry(): void {
@@ -276,24 +361,210 @@ export class LsMembersTable extends LitElement {
     this.#retryLoadsMore = store.state.members.error !== null;
   }
 
-  async #unassign(memberId: string, pending: boolean): Promise<void> {
+  async #assign(member: Member, pool: LicensePool): Promise<void> {
     const store = this.#store.store;
-    if (store === undefined || pending) return;
+    if (store === undefined) return;
 
-    this.changeError = null;
-    const change = store.unassignLicense(memberId);
+    const previous = member.licenseId;
+    const updated = await this.#changes.run({
+      memberId: member.id,
+      control: 'license',
+      action: 'assign-license',
+      what: `assign a ${pool.name} license to ${member.name}`,
+      run: () => store.assignLicense(member.id, pool.id),
+    });
+    if (updated === undefined) return;
+
+    this.dispatchEvent(new LsLicenseAssignedEvent(updated, previous));
+    this.#announcer.announce(
+      previous === null
+        ? `Assigned a ${pool.name} license to ${member.name}`
+        : `Moved ${member.name} to a ${pool.name} license`,
+    );
+    await this.#focusInRow(member.id, '[part~="license-button"]');
+  }
+
+  async #unassign(member: Member): Promise<void> {
+    const store = this.#store.store;
+    const licenseId = member.licenseId;
+    if (store === undefined || licenseId === null) return;
+
+    const pool = store.state.licenses?.pools.find((candidate) => candidate.id === licenseId);
+    const change = this.#changes.run({
+      memberId: member.id,
+      control: 'unassign',
+      action: 'unassign-license',
+      what: `unassign the license of ${member.name}`,
+      run: () => store.unassignLicense(member.id),
+    });
 
     // The store removes the badge at once, and with it the focused button, so focus moves to
-    // the member's row header instead of falling back to the document.
-    await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>(`tr[data-member-id="${CSS.escape(memberId)}"] th`)
-      ?.focus();
+    // the "No license" button of the same row instead of falling back to the document.
+    await this.#focusInRow(member.id, '[part~="assign-button"]');
 
-    try {
-      await change;
-    } catch (error) {
-      this.changeError = { action: 'unassign the license', error };
+    const updated = await change;
+    if (updated === undefined) {
+      await this.#focusInRow(member.id, '[part~="unassign-button"]');
+      return;
     }
+    this.dispatchEvent(new LsLicenseUnassignedEvent(updated, licenseId));
+    const what = pool === undefined ? 'the license' : `the ${poolTitle(pool)} license`;
+    this.#announcer.announce(`Unassigned ${what} of ${member.name}`);
+  }
+
+  async #resend(member: Member): Promise<void> {
+    const store = this.#store.store;
+    if (store === undefined) return;
+
+    const updated = await this.#changes.run({
+      memberId: member.id,
+      control: 'resend',
+      action: 'resend-invitation',
+      what: `resend the invitation to ${member.email}`,
+      run: () => store.resend(member.id),
+    });
+    if (updated === undefined) return;
+
+    this.dispatchEvent(new LsInvitationResentEvent(updated));
+    this.#announcer.announce(`Sent the invitation to ${member.email} again`);
+  }
+
+  async #revoke(member: Member): Promise<void> {
+    const store = this.#store.store;
+    const confirmed = await this.#confirm({
+      heading: `Revoke the invitation to ${member.email}?`,
+      message: html`<bdi>${member.email}</bdi> can no longer join with this invitation. You can
+        invite them again later.`,
+      confirmLabel: 'Revoke',
+      tone: 'danger',
+    });
+    if (!confirmed || store === undefined) return;
+
+    const next = this.#neighbourOf(member.id);
+    const done = await this.#changes.run({
+      memberId: member.id,
+      control: 'revoke',
+      action: 'revoke-invitation',
+      what: `revoke the invitation to ${member.email}`,
+      run: () => store.revoke(member.id).then(() => true),
+    });
+    if (done === undefined) return;
+
+    this.dispatchEvent(new LsMemberRemovedEvent(member));
+    this.#announcer.announce(`Revoked the invitation to ${member.email}`);
+    await this.#focusAfterRemoval(next);
+  }
+
+  async #remove(member: Member): Promise<void> {
+    const store = this.#store.store;
+    const confirmed = await this.#confirm({
+      heading: `Remove ${member.name}?`,
+      message: html`<bdi>${member.name}</bdi> loses access to the workspace, and any license they
+        hold is freed. You can invite them again later.`,
+      confirmLabel: 'Remove',
+      tone: 'danger',
+    });
+    if (!confirmed || store === undefined) return;
+
+    const next = this.#neighbourOf(member.id);
+    const done = await this.#changes.run({
+      memberId: member.id,
+      control: 'remove',
+      action: 'remove-member',
+      what: `remove ${member.name}`,
+      run: () => store.remove(member.id).then(() => true),
+    });
+    if (done === undefined) return;
+
+    this.expanded = new Set([...this.expanded].filter((id) => id !== member.id));
+    this.dispatchEvent(new LsMemberRemovedEvent(member));
+    this.#announcer.announce(`Removed ${member.name}`);
+    await this.#focusAfterRemoval(next);
+  }
+
+  async #changeRole(member: Member, role: Role): Promise<void> {
+    const store = this.#store.store;
+    if (store === undefined) return;
+
+    const updated = await this.#changes.run({
+      memberId: member.id,
+      control: 'role',
+      action: 'change-role',
+      what: `make ${member.name} ${ROLE_NAMES[role]}`,
+      run: () => store.updateMember(member.id, { role }, { version: member.version }),
+    });
+    if (updated === undefined) return;
+
+    this.dispatchEvent(new LsRoleChangedEvent(updated, member));
+    this.#announcer.announce(`Made ${member.name} ${ROLE_NAMES[role]}`);
+  }
+
+  async #savePermissions(member: Member, permissions: string[]): Promise<void> {
+    const store = this.#store.store;
+    if (store === undefined) return;
+
+    const updated = await this.#changes.run({
+      memberId: member.id,
+      control: 'permissions',
+      action: 'change-permissions',
+      what: `save the permissions of ${member.name}`,
+      run: () => store.updateMember(member.id, { permissions }, { version: member.version }),
+    });
+    if (updated === undefined) return;
+
+    this.dispatchEvent(new LsRoleChangedEvent(updated, member));
+    this.#announcer.announce(`Saved the permissions of ${member.name}`);
+  }
+
+  async #confirm(options: Parameters<LsConfirmDialog['confirm']>[0]): Promise<boolean> {
+    const dialog = this.renderRoot.querySelector('ls-confirm-dialog');
+    if (dialog === null || typeof (dialog as Partial<LsConfirmDialog>).confirm !== 'function') {
+      warnOnce(
+        this,
+        '<ls-confirm-dialog> is not defined, so removals and revocations cannot be confirmed. ' +
+          'Import src/confirm-dialog/define.js, or src/members-table/define.js, which imports it.',
+      );
+      return false;
+    }
+    return (dialog as LsConfirmDialog).confirm(options);
+  }
+
+  /** Returns the member whose row takes focus when `memberId`'s row goes: the next, else the previous. */
+  #neighbourOf(memberId: string): string | null {
+    const items = this.#store.store?.state.members.items ?? [];
+    const index = items.findIndex((member) => member.id === memberId);
+    return (items[index + 1] ?? items[index - 1])?.id ?? null;
+  }
+
+  async #focusAfterRemoval(neighbourId: string | null): Promise<void> {
+    await this.updateComplete;
+    if (!this.#focusIsLost()) return;
+    const target =
+      neighbourId === null
+        ? this.renderRoot.querySelector<HTMLElement>('[part="search-input"]')
+        : this.#rowElement(neighbourId)?.querySelector<HTMLElement>('[part="disclosure-button"]');
+    target?.focus();
+  }
+
+  /** Focuses `selector` in the member's row, or the row header when it is absent. */
+  async #focusInRow(memberId: string, selector: string): Promise<void> {
+    await this.updateComplete;
+    const row = this.#rowElement(memberId);
+    if (row === null) return;
+    // Focus that the person moved elsewhere meanwhile stays where they put it.
+    const active = this.shadowRoot?.activeElement ?? null;
+    if (active === null ? !this.#focusIsLost() : !row.contains(active)) return;
+    const target = row.querySelector<HTMLElement>(selector) ?? row.querySelector('th');
+    target?.focus();
+  }
+
+  /** Tells whether focus fell back to the page because the focused control was removed. */
+  #focusIsLost(): boolean {
+    if (this.shadowRoot?.activeElement) return false;
+    return document.activeElement === null || document.activeElement === document.body;
+  }
+
+  #rowElement(memberId: string): HTMLTableRowElement | null {
+    return this.renderRoot.querySelector(`tr[data-member-id="${CSS.escape(memberId)}"]`);
   }
 }

@@ -1,6 +1,10 @@
 import { canPerform } from '../../sdk/domain/index.js';
-import type { LicensePool, Member } from '../../sdk/schemas/index.js';
-import { INITIAL_STATE, type WorkspaceStoreState } from '../../sdk/store/index.js';
+import type { LicensePool, Member, PermissionCatalog } from '../../sdk/schemas/index.js';
+import {
+  INITIAL_STATE,
+  type MembersListQuery,
+  type WorkspaceStoreState,
+} from '../../sdk/store/index.js';
 
 /** The content of `<ls-members-table>`, read from one snapshot of the store. */
 export interface MembersView {
@@ -17,9 +21,17 @@ export interface MembersView {
   error: Error | null;
   /** The text search of the current query, `''` when there is none. */
   query: string;
+  /** The whole query of the list: search, filters and sort. */
+  listQuery: MembersListQuery;
   pools: ReadonlyMap<string, LicensePool>;
   /** Whether the viewer may assign and unassign licenses; members have a read-only view. */
   canManageLicenses: boolean;
+  /** Whether the viewer may change roles, permissions, remove members and manage invitations. */
+  canManageMembers: boolean;
+  /** The member id of the signed-in viewer, or `null` before the workspace loaded. */
+  viewerId: string | null;
+  /** The advanced-permission catalog, or `null` until loaded. */
+  permissions: PermissionCatalog | null;
   pendingMemberIds: ReadonlySet<string>;
 }
 
@@ -41,8 +53,12 @@ export function readMembersView(state: WorkspaceStoreState): MembersView {
     loadingMore: members.loadingMore,
     error: members.error ?? missingDataError(state),
     query: members.query.query ?? '',
+    listQuery: members.query,
     pools,
     canManageLicenses: role !== undefined && canPerform(role, 'manageLicenses'),
+    canManageMembers: role !== undefined && canPerform(role, 'removeMember'),
+    viewerId: state.workspace?.viewer.memberId ?? null,
+    permissions: state.permissions,
     pendingMemberIds: state.pendingMemberIds,
   };
 }

@@ -302,7 +302,10 @@ describe('<ls-members-table>', () => {
 
       expect(store.state.workspace?.viewer.role).to.equal('member');
       expect(part(table, 'unassign-button')).to.equal(null);
-      expect(table.shadowRoot?.querySelectorAll('tbody button').length).to.equal(0);
+      const controls = table.shadowRoot?.querySelectorAll(
+        'tbody button:not([part="disclosure-button"])',
+      );
+      expect(controls?.length).to.equal(0);
     });
   });
 
@@ -354,7 +357,7 @@ describe('<ls-members-table>', () => {
       return table.shadowRoot?.activeElement?.getAttribute('part') ?? null;
     }
 
-    it('reaches the table and Load more with Tab', async () => {
+    it('reaches toolbar, rows and Load more with Tab', async () => {
       const seeded = await seedWorkspace();
       const store = createStore(seeded, seeded.memberToken);
       await store.setQuery({ limit: 10 });
@@ -365,7 +368,22 @@ describe('<ls-members-table>', () => {
       );
       await untilRows(table, 10);
 
-      expect(await tabToPart(table)).to.equal('scroller');
+      for (const expected of [
+        'search-input',
+        'filter',
+        'filter',
+        'filter',
+        'sort',
+        'legacy-key-filter',
+        'scroller',
+        'sort-button',
+        'sort-button',
+      ]) {
+        expect(await tabToPart(table)).to.equal(expected);
+      }
+      for (let row = 0; row < 10; row += 1) {
+        expect(await tabToPart(table)).to.equal('disclosure-button');
+      }
       expect(await tabToPart(table)).to.equal('load-more-button');
 
       await sendKeys({ press: 'Enter' });
@@ -384,7 +402,7 @@ describe('<ls-members-table>', () => {
       await waitUntil(() => part(table, 'unassign-button') !== button, 'the badge stayed');
 
       const focused = table.shadowRoot?.activeElement;
-      expect(focused?.tagName).to.equal('TH');
+      expect(focused?.getAttribute('part')).to.equal('assign-button');
       expect(focused?.closest('tr')?.dataset.memberId).to.equal(memberId);
     });
 

@@ -1,0 +1,73 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+import { LsErrorEvent } from '../events/error-event.js';
+import { describeChangeError } from './describe-change-error.js';
+
+/** A failed change of one member, shown next to their row until the next change. */
+export interface RowError {
+  /** What failed, as the end of "Could not …", such as "remove Ada Lovelace". */
+  what: string;
+  message: string;
+}
+
+/** One change to run: which member, which control started it, and how to report it. */
+export interface MemberChange<Result> {
+  memberId: string;
+  /** The control that started the change; it shows the busy state, such as `remove`. */
+  control: string;
+  /** The `action` of the `LsErrorEvent`, such as `remove-member`. */
+  action: string;
+  /** The end of "Could not …" in the error message, such as "remove Ada Lovelace". */
+  what: string;
+  run: () => Promise<Result>;
+}
+
+/**
+ * Runs the changes that a table's rows start, one per member at a time, and keeps what the
+ * rows show about them: the control that is busy, and the error of the last failed change.
+ * A failure dispatches `LsErrorEvent` from the host.
+ */
+export class MemberChangeController implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #busy = new Map<string, string>();
+  readonly #errors = new Map<string, RowError>();
+
+  constructor(host: ReactiveElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** Tells whether `control` of the member, or any of their controls without one, is busy. */
+  isBusy(memberId: string, control?: string): boolean {
+    const busy = this.#busy.get(memberId);
+    return busy !== undefined && (control === undefined || busy === control);
+  }
+
+  errorOf(memberId: string): RowError | undefined {
+    return this.#errors.get(memberId);
+  }
+
+  /** Runs a change unless one of the same member is running; resolves `undefined` on failure. */
+  async run<Result>(change: MemberChange<Result>): Promise<Result | undefined> {
+    if (this.#busy.has(change.memberId)) return undefined;
+
+    this.#busy.set(change.memberId, change.control);
+    this.#errors.delete(change.memberId);
+    this.#host.requestUpdate();
+    try {
+      return await change.run();
+    } catch (error) {
+      this.#errors.set(change.memberId, {
+        what: change.what,
+        message: describeChangeError(error),
+      });
+      this.#host.dispatchEvent(new LsErrorEvent(error, change.action));
+      return undefined;
+    } finally {
+      this.#busy.delete(change.memberId);
+      this.#host.requestUpdate();
+    }
+  }
+
+  hostConnected(): void {}
+}

@@ -1,0 +1,244 @@
+import { html, nothing } from 'lit';
+
+import type { Member, Role } from '../../sdk/schemas/index.js';
+import { chevron, spinner } from './icons.js';
+import { formatDate } from './relative-time.js';
+import { SOLE_ADMIN_REASON, type RowContext } from './row-context.js';
+
+const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', member: 'Member' };
+
+export function detailsId(member: Member): string {
+  return `details-${member.id}`;
+}
+
+export function roleMenuKey(member: Member): string {
+  return `role-${member.id}`;
+}
+
+/**
+ * Renders a member's details: email, dates, auth token and legacy key, and for admins the
+ * role menu, the advanced permissions and Remove.
+ */
+export function renderDetails(member: Member, context: RowContext) {
+  const manage = context.view.canManageMembers;
+  return html`
+    <div class="details" part="details">
+      <dl>
+        <div>
+          <dt>Email</dt>
+          <dd><bdi>${member.email}</bdi></dd>
+        </div>
+        ${renderDates(member)} ${renderAuthToken(member)} ${renderLegacyKey(member)}
+      </dl>
+      ${manage ? renderAdminControls(member, context) : nothing}
+    </div>
+  `;
+}
+
+function renderDates(member: Member) {
+  if (member.joinedAt !== null) {
+    return html`<div>
+      <dt>Joined</dt>
+      <dd>${formatDate(member.joinedAt)}</dd>
+    </div>`;
+  }
+  return html`<div>
+    <dt>Invited</dt>
+    <dd>${member.invitedAt === null ? '—' : formatDate(member.invitedAt)}</dd>
+  </div>`;
+}
+
+function renderAuthToken(member: Member) {
+  let text = 'None yet';
+  if (member.authToken !== null) {
+    const lastUsed = member.authToken.lastUsedAt;
+    text = `${member.authToken.hint}, ${lastUsed === null ? 'never used' : `last used ${formatDate(lastUsed)}`}`;
+  }
+  return html`<div>
+    <dt>Auth token</dt>
+    <dd>${text}</dd>
+  </div>`;
+}
+
+function renderLegacyKey(member: Member) {
+  if (member.legacyKey === null) {
+    return html`<div>
+      <dt>Legacy API key</dt>
+      <dd>None</dd>
+    </div>`;
+  }
+  const lastUsed = member.legacyKey.lastUsedAt;
+  return html`<div>
+    <dt>Legacy API key</dt>
+    <dd>
+      ${member.legacyKey.hint},
+      ${lastUsed === null ? 'never used' : `last used ${formatDate(lastUsed)}`}
+    </dd>
+  </div>`;
+}
+
+function renderAdminControls(member: Member, context: RowContext) {
+  const soleAdmin = context.isSoleAdmin(member);
+  return html`
+    <div class="admin-controls">
+      ${
+        soleAdmin
+          ? html`<p id="sole-admin-${member.id}" class="reason" part="reason">
+              ${SOLE_ADMIN_REASON}
+            </p>`
+          : nothing
+      }
+      ${renderRoleMenu(member, context, soleAdmin)} ${renderPermissions(member, context)}
+      ${member.status === 'active' ? renderRemove(member, context, soleAdmin) : nothing}
+    </div>
+  `;
+}
+
+function renderRoleMenu(member: Member, context: RowContext, soleAdmin: boolean) {
+  const { menu, changes, view } = context;
+  const key = roleMenuKey(member);
+  const busy = changes.isBusy(member.id, 'role');
+  const disabled = soleAdmin || view.pendingMemberIds.has(member.id) || changes.isBusy(member.id);
+
+  return html`
+    <div class="field">
+      <span class="field-label" id="role-label-${member.id}">Role</span>
+      <button
+        part="role-button"
+        class="menu-trigger"
+        type="button"
+        aria-labelledby="role-label-${member.id} role-value-${member.id}"
+        aria-describedby=${soleAdmin ? `sole-admin-${member.id}` : nothing}
+        aria-haspopup="menu"
+        aria-expanded=${menu.isOpen(key) ? 'true' : 'false'}
+        aria-controls=${menu.menuId(key)}
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${(event: Event) => {
+          if (!disabled) menu.toggle(key, event.currentTarget as HTMLElement);
+        }}
+        @keydown=${(event: KeyboardEvent) => {
+          if (!disabled) menu.handleTriggerKeydown(event, key);
+        }}
+      >
+        <span id="role-value-${member.id}">${ROLE_LABELS[member.role]}</span>
+        ${busy ? spinner : chevron}
+      </button>
+      ${menu.isOpen(key) ? renderRoleItems(member, context) : nothing}
+    </div>
+  `;
+}
+
+function renderRoleItems(member: Member, context: RowContext) {
+  const roles: Role[] = ['admin', 'member'];
+  return html`
+    <div
+      id=${context.menu.menuId(roleMenuKey(member))}
+      part="menu role-menu"
+      class="menu"
+      role="menu"
+      popover="manual"
+      aria-label="Role of ${member.name}"
+    >
+      ${roles.map(
+        (role) => html`
+          <button
+            part="menu-item"
+            class="menu-item"
+            type="button"
+            role="menuitemradio"
+            tabindex="-1"
+            aria-checked=${member.role === role ? 'true' : 'false'}
+            @click=${() => {
+              if (member.role !== role) context.changeRole(member, role);
+            }}
+          >
+            <span class="menu-item-title">${ROLE_LABELS[role]}</span>
+            <span class="menu-item-note">
+              ${role === 'admin' ? 'Invites, removes and manages licenses' : 'Read-only view'}
+            </span>
+          </button>
+        `,
+      )}
+    </div>
+  `;
+}
+
+function renderPermissions(member: Member, context: RowContext) {
+  const catalog = context.view.permissions;
+  if (catalog === null) {
+    return html`<p class="muted">Loading the advanced permissions…</p>`;
+  }
+  if (!catalog.available) {
+    return html`<p class="muted" part="permissions-unavailable">
+      Advanced permissions are not part of the ${catalog.plan} plan.
+    </p>`;
+  }
+
+  const busy = context.changes.isBusy(member.id, 'permissions');
+  const disabled =
+    context.view.pendingMemberIds.has(member.id) || context.changes.isBusy(member.id);
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (disabled) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const chosen = new FormData(form).getAll('permission').map(String);
+    context.savePermissions(member, chosen);
+  };
+
+  return html`
+    <form class="permissions" part="permissions" @submit=${submit}>
+      <fieldset>
+        <legend>Advanced permissions</legend>
+        ${catalog.permissions.map(
+          (permission) => html`
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                name="permission"
+                value=${permission.id}
+                .checked=${member.permissions.includes(permission.id)}
+                aria-describedby="permission-${member.id}-${permission.id}"
+              />
+              <span>${permission.label}</span>
+              <span class="muted small-text" id="permission-${member.id}-${permission.id}">
+                ${permission.description}
+              </span>
+            </label>
+          `,
+        )}
+      </fieldset>
+      <button
+        part="save-permissions-button"
+        type="submit"
+        aria-label="Save permissions of ${member.name}"
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        ${busy ? spinner : nothing}Save permissions
+      </button>
+    </form>
+  `;
+}
+
+function renderRemove(member: Member, context: RowContext, soleAdmin: boolean) {
+  const busy = context.changes.isBusy(member.id, 'remove');
+  const disabled =
+    soleAdmin || context.view.pendingMemberIds.has(member.id) || context.changes.isBusy(member.id);
+  return html`
+    <button
+      part="remove-button"
+      class="danger"
+      type="button"
+      aria-label="Remove ${member.name} from the workspace"
+      aria-describedby=${soleAdmin ? `sole-admin-${member.id}` : nothing}
+      aria-disabled=${disabled ? 'true' : 'false'}
+      aria-busy=${busy ? 'true' : 'false'}
+      @click=${() => {
+        if (!disabled) context.remove(member);
+      }}
+    >
+      ${busy ? spinner : nothing}Remove
+    </button>
+  `;
+}

@@ -1,0 +1,54 @@
+import type { MemberSort, MemberSortKey } from '../../sdk/schemas/index.js';
+import type { MembersListQuery } from '../../sdk/store/index.js';
+
+/** The sort keys in the order the sort select lists them, with their labels. */
+export const SORT_KEYS: readonly { key: MemberSortKey; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'email', label: 'Email' },
+  { key: 'invitedAt', label: 'Invited date' },
+  { key: 'role', label: 'Role' },
+];
+
+export type SortDirection = 'ascending' | 'descending';
+
+/** Splits a sort value such as `-name` into its key and direction; absent means by name. */
+export function readSort(sort: MemberSort | undefined): {
+  key: MemberSortKey;
+  direction: SortDirection;
+} {
+  const value = sort ?? 'name';
+  if (value.startsWith('-')) {
+    return { key: value.slice(1) as MemberSortKey, direction: 'descending' };
+  }
+  return { key: value as MemberSortKey, direction: 'ascending' };
+}
+
+export function toSort(key: MemberSortKey, direction: SortDirection): MemberSort {
+  return direction === 'descending' ? `-${key}` : key;
+}
+
+/**
+ * Returns `query` with `field` set to `value`, or without it when the value is empty, so
+ * that "All" options send no parameter at all.
+ */
+export function withFilter<Field extends keyof MembersListQuery>(
+  query: MembersListQuery,
+  field: Field,
+  value: MembersListQuery[Field] | '',
+): MembersListQuery {
+  const next = { ...query };
+  if (value === '' || value === undefined) delete next[field];
+  else next[field] = value;
+  return next;
+}
+
+/** Tells whether any filter or search narrows the list, which changes the empty message. */
+export function isFiltered(query: MembersListQuery): boolean {
+  return (
+    (query.query ?? '') !== '' ||
+    query.role !== undefined ||
+    query.status !== undefined ||
+    query.license !== undefined ||
+    query.legacyKey === 'true'
+  );
+}

@@ -1,0 +1,114 @@
+import { html } from 'lit';
+
+import type { LicensePool, MemberSort } from '../../sdk/schemas/index.js';
+import type { MembersListQuery } from '../../sdk/store/index.js';
+import { readSort, SORT_KEYS, toSort } from './members-filters.js';
+
+/** What the toolbar changes; the table implements it. */
+export interface ToolbarContext {
+  query: MembersListQuery;
+  pools: readonly LicensePool[];
+  /** Called on every keystroke; the table debounces it. */
+  search(text: string): void;
+  filter<Field extends keyof MembersListQuery>(
+    field: Field,
+    value: MembersListQuery[Field] | '',
+  ): void;
+}
+
+/** Renders search, filters and sort above the table. */
+export function renderToolbar(context: ToolbarContext) {
+  const { query } = context;
+  const onSelect =
+    <Field extends keyof MembersListQuery>(field: Field) =>
+    (event: Event) => {
+      const value = (event.currentTarget as HTMLSelectElement).value;
+      context.filter(field, value as MembersListQuery[Field] | '');
+    };
+
+  return html`
+    <div class="toolbar" part="toolbar" role="search" aria-label="Search and filter members">
+      <label class="search">
+        <span class="field-label">Search</span>
+        <input
+          part="search-input"
+          type="search"
+          name="query"
+          placeholder="Name or email"
+          autocomplete="off"
+          .value=${query.query ?? ''}
+          @input=${(event: Event) => context.search((event.currentTarget as HTMLInputElement).value)}
+        />
+      </label>
+      <label>
+        <span class="field-label">Role</span>
+        <select part="filter" name="role" @change=${onSelect('role')}>
+          <option value="" ?selected=${query.role === undefined}>All roles</option>
+          <option value="admin" ?selected=${query.role === 'admin'}>Admin</option>
+          <option value="member" ?selected=${query.role === 'member'}>Member</option>
+        </select>
+      </label>
+      <label>
+        <span class="field-label">Status</span>
+        <select part="filter" name="status" @change=${onSelect('status')}>
+          <option value="" ?selected=${query.status === undefined}>All statuses</option>
+          <option value="active" ?selected=${query.status === 'active'}>Active</option>
+          <option value="invited" ?selected=${query.status === 'invited'}>Invited</option>
+        </select>
+      </label>
+      <label>
+        <span class="field-label">License</span>
+        <select part="filter" name="license" @change=${onSelect('license')}>
+          <option value="" ?selected=${query.license === undefined}>All licenses</option>
+          <option value="any" ?selected=${query.license === 'any'}>Any license</option>
+          <option value="none" ?selected=${query.license === 'none'}>No license</option>
+          ${context.pools.map(
+            (pool) =>
+              html`<option value=${pool.id} ?selected=${query.license === pool.id}>
+                ${pool.name}
+              </option>`,
+          )}
+        </select>
+      </label>
+      <label>
+        <span class="field-label">Sort by</span>
+        <select part="sort" name="sort" @change=${onSelect('sort')}>
+          ${renderSortOptions(query.sort)}
+        </select>
+      </label>
+      <label class="checkbox">
+        <input
+          part="legacy-key-filter"
+          type="checkbox"
+          name="legacyKey"
+          .checked=${query.legacyKey === 'true'}
+          @change=${(event: Event) =>
+            context.filter(
+              'legacyKey',
+              (event.currentTarget as HTMLInputElement).checked ? 'true' : '',
+            )}
+        />
+        <span>Has a legacy API key</span>
+      </label>
+    </div>
+  `;
+}
+
+function renderSortOptions(sort: MemberSort | undefined) {
+  const current = readSort(sort);
+  return SORT_KEYS.flatMap(({ key, label }) =>
+    (['ascending', 'descending'] as const).map((direction) => {
+      const value = toSort(key, direction);
+      const selected = current.key === key && current.direction === direction;
+      return html`<option value=${value} ?selected=${selected}>
+        ${label}, ${sortDirectionLabel(key, direction)}
+      </option>`;
+    }),
+  );
+}
+
+function sortDirectionLabel(key: string, direction: 'ascending' | 'descending'): string {
+  if (key === 'invitedAt') return direction === 'ascending' ? 'oldest first' : 'newest first';
+  if (key === 'role') return direction === 'ascending' ? 'admins first' : 'members first';
+  return direction === 'ascending' ? 'A to Z' : 'Z to A';
+}

@@ -1,0 +1,23 @@
+import type { LicensePool } from '../../sdk/schemas/index.js';
+
+/** Whether a pool can take one more member, and the words that say so. */
+export interface PoolAvailability {
+  available: boolean;
+  /** "3 of 24 seats free", "no seats left" or "expired". */
+  label: string;
+}
+
+export function poolAvailability(pool: LicensePool, now: number = Date.now()): PoolAvailability {
+  if (pool.expiresAt !== null && Date.parse(pool.expiresAt) <= now) {
+    return { available: false, label: 'expired' };
+  }
+  const free = Math.max(0, pool.seats - pool.used);
+  if (free === 0) return { available: false, label: 'no seats left' };
+  return { available: true, label: `${free} of ${pool.seats} seats free` };
+}
+
+/** The pool's name, with the plan when the name does not already say it. */
+export function poolTitle(pool: LicensePool): string {
+  if (pool.name.toLowerCase() === pool.plan.toLowerCase()) return pool.name;
+  return `${pool.name} (${pool.plan})`;
+}

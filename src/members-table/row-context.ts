@@ -1,0 +1,23 @@
+import type { LicensePool, Member, Role } from '../../sdk/schemas/index.js';
+import type { MenuController } from '../menu/menu-controller.js';
+import type { MemberChangeController } from './member-change-controller.js';
+import type { MembersView } from './members-view.js';
+
+/** The reason shown on the controls that would demote or remove the last admin. */
+export const SOLE_ADMIN_REASON = 'You are the only admin. Make another member an admin first.';
+
+/** What the templates of a member's row read and call; the table implements it. */
+export interface RowContext {
+  view: MembersView;
+  menu: MenuController;
+  changes: MemberChangeController;
+  /** Tells whether `member` is the viewer and the workspace's only active admin. */
+  isSoleAdmin(member: Member): boolean;
+  assign(member: Member, pool: LicensePool): void;
+  unassign(member: Member): void;
+  resend(member: Member): void;
+  revoke(member: Member): void;
+  changeRole(member: Member, role: Role): void;
+  savePermissions(member: Member, permissions: string[]): void;
+  remove(member: Member): void;
+}

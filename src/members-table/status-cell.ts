@@ -1,0 +1,77 @@
+import { html, nothing } from 'lit';
+
+import type { Member } from '../../sdk/schemas/index.js';
+import { spinner } from './icons.js';
+import { formatDate, formatRelative } from './relative-time.js';
+import type { RowContext } from './row-context.js';
+
+/**
+ * Renders the status cell: "Active", or the invitation with its expiry. Admins also get
+ * Resend and Revoke on invitations.
+ */
+export function renderStatusCell(member: Member, context: RowContext) {
+  if (member.status === 'active') return 'Active';
+
+  return html`
+    ${renderInvitation(member)}
+    ${context.view.canManageMembers ? renderInvitationActions(member, context) : nothing}
+  `;
+}
+
+function renderInvitation(member: Member) {
+  const expiresAt = member.invitation?.expiresAt;
+  if (expiresAt === undefined) {
+    return html`<span part="badge status-badge">Invitation pending</span>`;
+  }
+
+  // An invitation stays listed after it expires, until an admin resends or revokes it.
+  const date = formatDate(expiresAt);
+  if (Date.parse(expiresAt) <= Date.now()) {
+    return html`
+      <span part="badge status-badge" class="expired">Invitation expired</span>
+      <span class="muted expiry" title=${date}>expired ${formatRelative(expiresAt)}</span>
+    `;
+  }
+  return html`
+    <span part="badge status-badge">Invitation pending</span>
+    <span class="muted expiry" title=${date}>expires ${formatRelative(expiresAt)}</span>
+  `;
+}
+
+function renderInvitationActions(member: Member, context: RowContext) {
+  const { changes, view } = context;
+  const disabled = view.pendingMemberIds.has(member.id) || changes.isBusy(member.id);
+  const resending = changes.isBusy(member.id, 'resend');
+  const revoking = changes.isBusy(member.id, 'revoke');
+
+  return html`
+    <span class="inline-actions">
+      <button
+        part="resend-button"
+        class="small"
+        type="button"
+        aria-label="Resend the invitation to ${member.email}"
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-busy=${resending ? 'true' : 'false'}
+        @click=${() => {
+          if (!disabled) context.resend(member);
+        }}
+      >
+        ${resending ? spinner : nothing}Resend
+      </button>
+      <button
+        part="revoke-button"
+        class="small danger"
+        type="button"
+        aria-label="Revoke the invitation to ${member.email}"
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-busy=${revoking ? 'true' : 'false'}
+        @click=${() => {
+          if (!disabled) context.revoke(member);
+        }}
+      >
+        ${revoking ? spinner : nothing}Revoke
+      </button>
+    </span>
+  `;
+}
