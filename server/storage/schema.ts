@@ -1,10 +1,10 @@
 import type { SqlDatabase } from './sql-database.js';
 
 /**
- * The tables of the reference server. Timestamps are ISO 8601 strings in UTC, so they sort
- * as text. Secrets are stored only as SHA-256 hashes next to a masked hint.
+ * Version 1 of the tables of the reference server. Timestamps are ISO 8601 strings in UTC, so
+ * they sort as text. Secrets are stored only as SHA-256 hashes next to a masked hint.
  */
-const SCHEMA = `
+const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS workspaces (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -112,9 +112,56 @@ BEGIN
 END;
 `;
 
-/** Creates any missing table, index and trigger. Safe to run on every start. */
+/** One step of the schema. Steps are applied in order and never edited once released. */
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** Every schema step, oldest first; a new step appends a higher version. */
+const MIGRATIONS: readonly Migration[] = [{ version: 1, sql: SCHEMA_V1 }];
+
+/** The schema version this code writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/**
+ * Brings the database to `SCHEMA_VERSION`: records the applied versions in `schema_version`
+ * and applies each missing step in its own transaction. Safe to run on every start, also from
+ * two processes at once. Throws when the database was written by a newer version of the
+ * server, rather than reading tables it does not know.
+ */
 export function applySchema(db: SqlDatabase): void {
-  db.exec(SCHEMA);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  )`);
+
+  for (const migration of MIGRATIONS) {
+    db.transaction(() => {
+      const current = readSchemaVersion(db);
+      if (current > SCHEMA_VERSION) {
+        throw new Error(
+          `The database is at schema version ${current}, but this server knows versions up to ` +
+            `${SCHEMA_VERSION}. Upgrade ls-admin, or set DATABASE_PATH to another file.`,
+        );
+      }
+      if (current >= migration.version) return;
+
+      db.exec(migration.sql);
+      db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [
+        migration.version,
+        new Date().toISOString(),
+      ]);
+    });
+  }
+}
+
+/** Returns the highest applied schema version, or 0 for a new database. */
+export function readSchemaVersion(db: SqlDatabase): number {
+  const row = db.get<{ version: number | null }>(
+    'SELECT MAX(version) AS version FROM schema_version',
+  );
+  return row?.version ?? 0;
 }
 
 /** The message of the error SQLite raises when a seat-limit trigger rejects a write. */
