@@ -44,11 +44,13 @@ export class LsUsersLicenses extends LitElement {
       <div part="base">
         <header part="header">
           <slot name="heading"><h1 part="heading">Users &amp; Licenses</h1></slot>
-          ${workspaceName === undefined
-            ? nothing
-            : html`<p class="subtitle">
-                <bdi>${workspaceName}</bdi>${role === 'member' ? ' · read-only view' : ''}
-              </p>`}
+          ${
+            workspaceName === undefined
+              ? nothing
+              : html`<p class="subtitle">
+                  <bdi>${workspaceName}</bdi>${role === 'member' ? ' · read-only view' : ''}
+                </p>`
+          }
         </header>
 
         <section part="section" class="members" aria-labelledby="members-heading">
@@ -58,7 +60,7 @@ export class LsUsersLicenses extends LitElement {
         </section>
 
         <section part="section" class="licenses" aria-labelledby="licenses-heading">
-          <h2 id="licenses-heading" part="section-heading">Licenses</h2>
+          <h2 id="licenses-heading" part="section-heading">Licenses and API keys</h2>
           <div class="licenses-grid">
             <ls-licenses .store=${this.store}></ls-licenses>
             <ls-key-migration .store=${this.store}></ls-key-migration>
