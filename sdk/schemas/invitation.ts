@@ -4,7 +4,7 @@ import { Id } from './common.js';
 import { Member, Role } from './member.js';
 
 export const MAX_NAME_LENGTH = 200;
-/** The longest address that SMTP can carry (RFC 5321, section 4.5.3.1.3). */
+/** The maximum length of an address that SMTP can carry (RFC 5321, section 4.5.3.1.3). */
 export const MAX_EMAIL_LENGTH = 254;
 
 /**
@@ -59,7 +59,7 @@ export const AcceptInvitationRequest = z.object({
 });
 export type AcceptInvitationRequest = z.input<typeof AcceptInvitationRequest>;
 
-/** The answer to an accepted invitation: the now active member and a session for the person. */
+/** The response to an accepted invitation: the now active member and a session for the person. */
 export const AcceptedInvitation = z.object({
   member: Member,
   workspaceId: Id,

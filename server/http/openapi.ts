@@ -193,7 +193,7 @@ export function buildOpenApiDocument(): JsonObject {
               name: 'Idempotency-Key',
               in: 'header',
               required: false,
-              description: 'Replays the first answer when the request is repeated within 24 h.',
+              description: 'Replays the first response when the request is repeated within 24 h.',
               schema: { type: 'string', minLength: 1, maxLength: 200 },
             },
           ],

@@ -32,7 +32,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const ACTIVE_MEMBERS = 36;
 const INVITED_MEMBERS = 5;
 
-/** Where each seeded member with a legacy key stands, by the member's index. */
+/** The migration state of each seeded member with a legacy key, by the member's index. */
 const LEGACY_KEYS: Record<number, { licensed: boolean; tokenUsed?: number; keyUsed?: number }> = {
   // Step 1: no license yet.
   31: { licensed: false, keyUsed: 2 },
@@ -183,7 +183,7 @@ export async function seedDemoWorkspace(
   };
 }
 
-/** Tells whether the database already holds the demo workspace. */
+/** Tells whether the database already contains the demo workspace. */
 export function hasDemoWorkspace(database: SqlDatabase): boolean {
   applySchema(database);
   return (

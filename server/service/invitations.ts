@@ -17,7 +17,7 @@ import { loadWorkspace } from './workspace.js';
 /** An invitation expires this long after it was last sent. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A repeated `Idempotency-Key` replays the first answer for this long. */
+/** A repeated `Idempotency-Key` replays the first response for this long. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** A validated invitation request. */
@@ -34,7 +34,7 @@ export interface IdempotencyRecord {
   requestHash: string;
 }
 
-/** The result of an invitation: the new member, or the replay of an earlier answer. */
+/** The result of an invitation: the new member, or the replay of an earlier response. */
 export interface InvitationResult {
   status: number;
   body: Member;

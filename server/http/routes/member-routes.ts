@@ -53,7 +53,7 @@ export const memberRoutes = new Hono<AppEnv>()
     return memberResponse(c, member);
   });
 
-/** Answers with a member and its `ETag`, which `If-Match` sends back on the next change. */
+/** Responds with a member and its `ETag`, which `If-Match` sends back on the next change. */
 export function memberResponse(c: Context<AppEnv>, member: Member, status: 200 | 201 = 200) {
   c.header('ETag', `"${member.version}"`);
   return c.json(member, status);

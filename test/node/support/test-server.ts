@@ -21,7 +21,7 @@ export class TestClock {
   }
 }
 
-/** The answer to `TestServer.call`: the status, headers and parsed JSON body (or `null`). */
+/** The response to `TestServer.call`: the status, headers and parsed JSON body (or `null`). */
 export interface CallResult<Body = unknown> {
   status: number;
   headers: Headers;
@@ -41,7 +41,7 @@ export interface CallOptions {
 export interface TestServer extends DemoCredentials {
   server: RunningServer;
   clock: TestClock;
-  /** Sends a request to a path such as `/v1/workspaces/ws_demo` and reads the answer. */
+  /** Sends a request to a path such as `/v1/workspaces/ws_demo` and reads the response. */
   call<Body = unknown>(
     method: string,
     path: string,
@@ -51,7 +51,7 @@ export interface TestServer extends DemoCredentials {
   workspacePath(suffix?: string): string;
   /**
    * Lists every member matching a query string such as `role=admin&limit=10`, page after page,
-   * as the admin. Throws when a page does not answer 200.
+   * as the admin. Throws when a page does not return 200.
    */
   listAllMembers(query?: string): Promise<Member[]>;
   /** Returns the invitation token from the newest email to `email` in the outbox. */
