@@ -47,7 +47,10 @@ export const InvitationRequest = z.object({
   name: PersonName,
   email: EmailAddress,
   role: z.optional(Role),
-  /** A license pool to take a seat from at once; the seat is held while the invitation is pending. */
+  /**
+   * A license pool to take a seat from at once. The invitation holds the seat while it is
+   * pending.
+   */
   licenseId: z.optional(z.nullable(Id)),
 });
 export type InvitationRequest = z.input<typeof InvitationRequest>;
