@@ -107,8 +107,10 @@ export const styles = [
       color: ${color.textMuted};
     }
 
+    /* minmax(0, 1fr) lets long names and the select shrink instead of widening the cards. */
     .members {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(${space} * 1.5);
       margin: 0;
       padding: 0;
@@ -117,6 +119,7 @@ export const styles = [
 
     .member {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: ${space};
       padding: calc(${space} * 1.5);
       border: 1px solid ${color.border};

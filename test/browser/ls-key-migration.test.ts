@@ -17,6 +17,8 @@ interface SeededMigration {
   seeded: SeededWorkspace;
   migration: Migration;
   members: Map<string, Member>;
+  /** The seats used of each pool, by pool id. */
+  pools: Map<string, number>;
 }
 
 async function seedMigration(): Promise<SeededMigration> {
@@ -24,10 +26,16 @@ async function seedMigration(): Promise<SeededMigration> {
   const client = createClient(seeded);
   const migration = await client.getMigration();
   const page = await client.listMembers({ legacyKey: 'true', limit: 100 });
-  return { seeded, migration, members: new Map(page.items.map((item) => [item.id, item])) };
+  const licenses = await client.listLicenses();
+  return {
+    seeded,
+    migration,
+    members: new Map(page.items.map((item) => [item.id, item])),
+    pools: new Map(licenses.pools.map((pool) => [pool.id, pool.used])),
+  };
 }
 
-/** The first member of the migration at `step`, with their record. */
+/** Returns the first member of the migration at `step`, with their record. */
 function memberAt(data: SeededMigration, step: number): Member {
   const entry = data.migration.members.find((item) => item.step === step);
   const member = entry === undefined ? undefined : data.members.get(entry.memberId);
@@ -236,8 +244,13 @@ describe('<ls-key-migration>', () => {
       await waitUntil(() => currentStepOf(element, member.id) === '2', 'the step did not move');
       expect(countAt(element, 1)).to.equal(String(data.migration.counts['1'] - 1));
       expect(countAt(element, 2)).to.equal(String(data.migration.counts['2'] + 1));
-      expect(store.state.licenses?.pools.find((pool) => pool.id === lastPool)?.used).to.be.a(
-        'number',
+      const usedBefore = data.pools.get(lastPool);
+      await waitUntil(
+        () => store.state.licenses?.pools.find((pool) => pool.id === lastPool)?.used !== usedBefore,
+        'the seats used did not change',
+      );
+      expect(store.state.licenses?.pools.find((pool) => pool.id === lastPool)?.used).to.equal(
+        (usedBefore ?? 0) + 1,
       );
     });
 

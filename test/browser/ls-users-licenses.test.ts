@@ -108,7 +108,7 @@ describe('<ls-users-licenses>', () => {
   });
 
   describe('shared store', () => {
-    it('shows a license assigned in the migration in the table', async () => {
+    it('shows migration changes in the table', async () => {
       const seeded = await seedWorkspace();
       const migrationData = await createClient(seeded).getMigration();
       const entry = migrationData.members.find((item) => item.step === 1);

@@ -89,7 +89,8 @@ export async function startDemoHarness(): Promise<DemoHarness> {
     });
     await vite.listen();
     const address = vite.httpServer?.address() as AddressInfo | null;
-    if (address === null || address === undefined) throw new Error('Vite did not listen.');
+    if (address === null || address === undefined)
+      throw new Error("Vite's dev server has no address after listen().");
     const origin = `http://127.0.0.1:${address.port}`;
 
     browser = await chromium.launch({
@@ -122,7 +123,7 @@ function harness(
       const page =
         options.page ??
         (await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } }));
-      // Playwright waits 30 s by default; the demo answers within a second or two.
+      // Playwright waits 30 s by default; the demo responds within a second or two.
       page.setDefaultTimeout(5000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
