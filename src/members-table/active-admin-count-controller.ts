@@ -4,20 +4,26 @@ import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 
 /**
  * Counts the workspace's active admins on the server, so that the table can disable the
- * controls that would remove the last one. The count is loaded again whenever the store, its
- * workspace, or the roles of the loaded members change, so a change made elsewhere on the
- * page is seen too. The server enforces the rule in any case.
+ * controls that would remove the last one. It counts only while `isNeeded()` returns true,
+ * and again whenever the store, its workspace, or the roles of the loaded members change, so
+ * a change made elsewhere on the page is seen too. The server enforces the rule in any case.
  */
 export class ActiveAdminCountController implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #getStore: () => WorkspaceStore | undefined;
+  readonly #isNeeded: () => boolean;
   #signature = '';
   #request = 0;
   #count: number | null = null;
 
-  constructor(host: ReactiveElement, getStore: () => WorkspaceStore | undefined) {
+  constructor(
+    host: ReactiveElement,
+    getStore: () => WorkspaceStore | undefined,
+    isNeeded: () => boolean,
+  ) {
     this.#host = host;
     this.#getStore = getStore;
+    this.#isNeeded = isNeeded;
     host.addController(this);
   }
 
@@ -27,6 +33,7 @@ export class ActiveAdminCountController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    if (!this.#isNeeded()) return;
     const store = this.#getStore();
     const workspace = store?.state.workspace;
     if (store === undefined || workspace === null || workspace === undefined) return;

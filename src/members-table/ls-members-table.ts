@@ -108,7 +108,15 @@ export class LsMembersTable extends LitElement {
   readonly #menu = new MenuController(this);
   readonly #changes = new MemberChangeController(this);
   readonly #announcer = new AnnouncerController(this);
-  readonly #admins = new ActiveAdminCountController(this, () => this.#store.store);
+  // Only the viewer's own details show the last-admin rule, so only they need the count.
+  readonly #admins = new ActiveAdminCountController(
+    this,
+    () => this.#store.store,
+    () => {
+      const viewer = this.#store.store?.state.workspace?.viewer;
+      return viewer?.role === 'admin' && this.expanded.has(viewer.memberId);
+    },
+  );
 
   /** Retry repeats `loadMore()` when that is what failed, and loads from the start otherwise. */
   #retryLoadsMore = false;
