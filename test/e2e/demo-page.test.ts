@@ -206,8 +206,10 @@ describe('demo page', () => {
 async function changeRoleOnPage(name: string, role: 'Admin' | 'Member'): Promise<void> {
   const table = page.locator('ls-members-table');
   await table.locator('[part="search-input"]').fill(name);
+  // The search applies after a pause and renders the rows again, which would close a row
+  // expanded before it, so the test waits until only the match is listed.
+  await until(() => table.locator('tr[part~="row"]').count(), 1, 'rows matching the search');
   const row = table.locator('tr[part~="row"]', { hasText: name });
-  await row.waitFor({ timeout: TIMEOUT_MS });
   await row
     .getByRole('button', { name: new RegExp(name) })
     .first()
