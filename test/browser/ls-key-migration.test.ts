@@ -444,6 +444,15 @@ describe('<ls-key-migration>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('passes axe in the dark scheme', async () => {
+      const data = await seedMigration();
+      const { element } = await renderMigration(data.seeded);
+
+      element.style.colorScheme = 'dark';
+
+      await expect(element).to.be.accessible();
+    });
+
     it('passes axe as member', async () => {
       const data = await seedMigration();
       const { element } = await renderMigration(data.seeded, data.seeded.memberToken);
