@@ -11,5 +11,8 @@ export const chevron = html`<svg
   <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.75" />
 </svg>`;
 
-/** A spinner beside the label of a control whose request is running; `aria-busy` says it. */
+/**
+ * A spinner beside the label of a control whose request is running. It is decorative, because
+ * `aria-busy` on the control carries the state.
+ */
 export const spinner = html`<span class="spinner" aria-hidden="true"></span>`;

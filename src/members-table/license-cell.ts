@@ -5,7 +5,7 @@ import { poolAvailability, poolTitle } from './pool-availability.js';
 import type { RowContext } from './row-context.js';
 import { chevron, spinner } from './icons.js';
 
-/** The key of a member's license menu in the table's `MenuController`. */
+/** Returns the key of a member's license menu in the table's `MenuController`. */
 export function licenseMenuKey(member: Member): string {
   return `license-${member.id}`;
 }

@@ -266,7 +266,9 @@ export class LsMembersTable extends LitElement {
           ? nothing
           : html`<tr class="row-error-row">
               <td colspan=${COLUMN_COUNT}>
-                <div part="row-error" role="alert">Could not ${error.what}. ${error.message}</div>
+                <div part="row-error" role="alert">
+                  Could not ${error.description}. ${error.message}
+                </div>
               </td>
             </tr>`
       }
@@ -326,7 +328,7 @@ export class LsMembersTable extends LitElement {
       expanded.add(member.id);
       const store = this.#store.store;
       const view = store === undefined ? undefined : readMembersView(store.state);
-      // Only admins edit permissions, and the catalog says whether the plan offers them.
+      // Only admins edit permissions, and the catalog states whether the plan offers them.
       if (store !== undefined && view?.canManageMembers && view.permissions === null) {
         void store.loadPermissions();
       }
@@ -378,7 +380,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'license',
       action: 'assign-license',
-      what: `assign a ${pool.name} license to ${member.name}`,
+      description: `assign a ${pool.name} license to ${member.name}`,
       run: () => store.assignLicense(member.id, pool.id),
     });
     if (updated === undefined) return;
@@ -402,7 +404,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'unassign',
       action: 'unassign-license',
-      what: `unassign the license of ${member.name}`,
+      description: `unassign the license of ${member.name}`,
       run: () => store.unassignLicense(member.id),
     });
 
@@ -416,8 +418,8 @@ export class LsMembersTable extends LitElement {
       return;
     }
     this.dispatchEvent(new LsLicenseUnassignedEvent(updated, licenseId));
-    const what = pool === undefined ? 'the license' : `the ${poolTitle(pool)} license`;
-    this.#announcer.announce(`Unassigned ${what} of ${member.name}`);
+    const license = pool === undefined ? 'the license' : `the ${poolTitle(pool)} license`;
+    this.#announcer.announce(`Unassigned ${license} of ${member.name}`);
   }
 
   async #resend(member: Member): Promise<void> {
@@ -428,7 +430,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'resend',
       action: 'resend-invitation',
-      what: `resend the invitation to ${member.email}`,
+      description: `resend the invitation to ${member.email}`,
       run: () => store.resend(member.id),
     });
     if (updated === undefined) return;
@@ -453,7 +455,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'revoke',
       action: 'revoke-invitation',
-      what: `revoke the invitation to ${member.email}`,
+      description: `revoke the invitation to ${member.email}`,
       run: () => store.revoke(member.id).then(() => true),
     });
     if (done === undefined) return;
@@ -479,7 +481,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'remove',
       action: 'remove-member',
-      what: `remove ${member.name}`,
+      description: `remove ${member.name}`,
       run: () => store.remove(member.id).then(() => true),
     });
     if (done === undefined) return;
@@ -498,7 +500,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'role',
       action: 'change-role',
-      what: `make ${member.name} ${ROLE_NAMES[role]}`,
+      description: `make ${member.name} ${ROLE_NAMES[role]}`,
       run: () => store.updateMember(member.id, { role }, { version: member.version }),
     });
     if (updated === undefined) return;
@@ -515,7 +517,7 @@ export class LsMembersTable extends LitElement {
       memberId: member.id,
       control: 'permissions',
       action: 'change-permissions',
-      what: `save the permissions of ${member.name}`,
+      description: `save the permissions of ${member.name}`,
       run: () => store.updateMember(member.id, { permissions }, { version: member.version }),
     });
     if (updated === undefined) return;
@@ -537,7 +539,7 @@ export class LsMembersTable extends LitElement {
     return (dialog as LsConfirmDialog).confirm(options);
   }
 
-  /** Returns the member whose row takes focus when `memberId`'s row goes: the next, else the previous. */
+  /** Returns the member whose row takes focus when `memberId`'s row goes: next, else previous. */
   #neighbourOf(memberId: string): string | null {
     const items = this.#store.store?.state.members.items ?? [];
     const index = items.findIndex((member) => member.id === memberId);

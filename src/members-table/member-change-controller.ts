@@ -5,8 +5,8 @@ import { describeChangeError } from './describe-change-error.js';
 
 /** A failed change of one member, shown next to their row until the next change. */
 export interface RowError {
-  /** What failed, as the end of "Could not …", such as "remove Ada Lovelace". */
-  what: string;
+  /** The failed change as the end of "Could not …", such as "remove Ada Lovelace". */
+  description: string;
   message: string;
 }
 
@@ -18,7 +18,7 @@ export interface MemberChange<Result> {
   /** The `action` of the `LsErrorEvent`, such as `remove-member`. */
   action: string;
   /** The end of "Could not …" in the error message, such as "remove Ada Lovelace". */
-  what: string;
+  description: string;
   run: () => Promise<Result>;
 }
 
@@ -58,7 +58,7 @@ export class MemberChangeController implements ReactiveController {
       return await change.run();
     } catch (error) {
       this.#errors.set(change.memberId, {
-        what: change.what,
+        description: change.description,
         message: describeChangeError(error),
       });
       this.#host.dispatchEvent(new LsErrorEvent(error, change.action));

@@ -51,8 +51,7 @@ function renderDates(member: Member) {
 function renderAuthToken(member: Member) {
   let text = 'None yet';
   if (member.authToken !== null) {
-    const lastUsed = member.authToken.lastUsedAt;
-    text = `${member.authToken.hint}, ${lastUsed === null ? 'never used' : `last used ${formatDate(lastUsed)}`}`;
+    text = `${member.authToken.hint}, ${describeLastUse(member.authToken.lastUsedAt)}`;
   }
   return html`<div>
     <dt>Auth token</dt>
@@ -70,11 +69,12 @@ function renderLegacyKey(member: Member) {
   const lastUsed = member.legacyKey.lastUsedAt;
   return html`<div>
     <dt>Legacy API key</dt>
-    <dd>
-      ${member.legacyKey.hint},
-      ${lastUsed === null ? 'never used' : `last used ${formatDate(lastUsed)}`}
-    </dd>
+    <dd>${member.legacyKey.hint}, ${describeLastUse(lastUsed)}</dd>
   </div>`;
+}
+
+function describeLastUse(lastUsedAt: string | null): string {
+  return lastUsedAt === null ? 'never used' : `last used ${formatDate(lastUsedAt)}`;
 }
 
 function renderAdminControls(member: Member, context: RowContext) {

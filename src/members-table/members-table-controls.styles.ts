@@ -203,6 +203,15 @@ export const controlStyles = css`
     font-size: ${font.sizeSmall};
   }
 
+  .invitation-status {
+    display: inline-flex;
+    flex: 1 1 9rem;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    min-width: 0;
+  }
+
   .inline-actions {
     display: inline-flex;
     flex-wrap: wrap;
@@ -360,6 +369,19 @@ export const controlStyles = css`
     border-radius: ${radius};
     background: ${color.dangerSoft};
     color: ${color.danger};
+  }
+
+  /* In the stacked layout the details and error rows span the row without a column label. */
+  @container (max-width: 36rem) {
+    tbody .details-row > td,
+    tbody .row-error-row > td {
+      display: block;
+    }
+
+    tbody .details-row > td::before,
+    tbody .row-error-row > td::before {
+      content: none;
+    }
   }
 
   @media (forced-colors: active) {

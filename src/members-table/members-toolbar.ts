@@ -4,7 +4,7 @@ import type { LicensePool, MemberSort } from '../../sdk/schemas/index.js';
 import type { MembersListQuery } from '../../sdk/store/index.js';
 import { readSort, SORT_KEYS, toSort } from './members-filters.js';
 
-/** What the toolbar changes; the table implements it. */
+/** The query and callbacks that the toolbar uses; the table implements them. */
 export interface ToolbarContext {
   query: MembersListQuery;
   pools: readonly LicensePool[];
@@ -37,7 +37,9 @@ export function renderToolbar(context: ToolbarContext) {
           placeholder="Name or email"
           autocomplete="off"
           .value=${query.query ?? ''}
-          @input=${(event: Event) => context.search((event.currentTarget as HTMLInputElement).value)}
+          @input=${(event: Event) => {
+            context.search((event.currentTarget as HTMLInputElement).value);
+          }}
         />
       </label>
       <label>

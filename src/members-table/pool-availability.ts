@@ -1,6 +1,6 @@
 import type { LicensePool } from '../../sdk/schemas/index.js';
 
-/** Whether a pool can take one more member, and the words that say so. */
+/** Whether a pool can take one more member, with a label that states it. */
 export interface PoolAvailability {
   available: boolean;
   /** "3 of 24 seats free", "no seats left" or "expired". */
@@ -16,7 +16,7 @@ export function poolAvailability(pool: LicensePool, now: number = Date.now()): P
   return { available: true, label: `${free} of ${pool.seats} seats free` };
 }
 
-/** The pool's name, with the plan when the name does not already say it. */
+/** Returns the pool's name, with the plan when the name does not already contain it. */
 export function poolTitle(pool: LicensePool): string {
   if (pool.name.toLowerCase() === pool.plan.toLowerCase()) return pool.name;
   return `${pool.name} (${pool.plan})`;

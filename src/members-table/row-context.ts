@@ -6,7 +6,7 @@ import type { MembersView } from './members-view.js';
 /** The reason shown on the controls that would demote or remove the last admin. */
 export const SOLE_ADMIN_REASON = 'You are the only admin. Make another member an admin first.';
 
-/** What the templates of a member's row read and call; the table implements it. */
+/** The state and callbacks that the templates of a member's row use; the table implements them. */
 export interface RowContext {
   view: MembersView;
   menu: MenuController;

@@ -12,10 +12,10 @@ import type { RowContext } from './row-context.js';
 export function renderStatusCell(member: Member, context: RowContext) {
   if (member.status === 'active') return 'Active';
 
-  return html`
+  return html`<span class="invitation-status">
     ${renderInvitation(member)}
     ${context.view.canManageMembers ? renderInvitationActions(member, context) : nothing}
-  `;
+  </span>`;
 }
 
 function renderInvitation(member: Member) {

@@ -5,13 +5,16 @@ import { menuItemsOf, nextIndex } from './menu-items.js';
 
 /** Options of a `MenuController`. */
 export interface MenuControllerOptions {
-  /** Where the menu opens relative to its trigger, flipped when there is no room. Default `bottom-start`. */
+  /**
+   * The side of the trigger where the menu opens, flipped when there is no room.
+   * Default `bottom-start`.
+   */
   placement?: Placement;
   /** The gap between trigger and menu, in CSS pixels. Default `2`. */
   gap?: number;
 }
 
-/** Which item receives focus when a menu opens. */
+/** The item that receives focus when a menu opens: the first, the last, or the checked one. */
 export type InitialFocus = 'first' | 'last' | 'checked';
 
 /** A host element whose shadow root contains both the triggers and the menus. */
@@ -78,7 +81,7 @@ export class MenuController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Closes the open menu and, unless told otherwise, focuses its trigger again. */
+  /** Closes the open menu and focuses its trigger again, unless `restoreFocus` is false. */
   close(options: { restoreFocus?: boolean } = {}): void {
     if (this.#openKey === null) return;
 
@@ -95,7 +98,10 @@ export class MenuController implements ReactiveController {
     else this.open(key, trigger);
   }
 
-  /** Opens the menu from the keyboard: Enter, Space and ArrowDown focus the first item, ArrowUp the last. */
+  /**
+   * Opens the menu from the keyboard. Enter and Space focus the checked item, or the first when
+   * none is checked, ArrowDown the first item and ArrowUp the last.
+   */
   handleTriggerKeydown(event: KeyboardEvent, key: string): void {
     const trigger = event.currentTarget as HTMLElement;
     if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {

@@ -964,7 +964,8 @@ describe('<ls-members-table>', () => {
       await table.updateComplete;
 
       const error = errors[0]?.error;
-      expect(isHttpError(error) && error.code).to.equal('last_admin');
+      expect(isHttpError(error), 'an HttpError').to.equal(true);
+      expect(isHttpError(error) ? error.code : null).to.equal('last_admin');
       expect(errors[0]?.action).to.equal('change-role');
       expect(textOf(rowOf(table, self.id).cells[1] ?? null)).to.equal('Admin');
       expect(textOf(rowError(table))).to.equal(

@@ -79,7 +79,7 @@ export function collectEvents<K extends keyof GlobalEventHandlersEventMap>(
   return events;
 }
 
-/** The text of the table's live region. */
+/** Returns the text of the table's live region. */
 export function announcement(table: LsMembersTable): string {
   return (root(table).querySelector('[role="status"]')?.textContent ?? '').trim();
 }
