@@ -1,0 +1,92 @@
+import { html } from 'lit';
+
+import { isHttpError } from '../../sdk/errors/index.js';
+import type { InvitationRequest } from '../../sdk/schemas/invitation.js';
+import type { Member } from '../../sdk/schemas/member.js';
+import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
+import { describeError } from '../shared/describe-error.js';
+import { fieldOfPath, type InviteMessages } from './invite-fields.js';
+
+/** The sentence for a viewer who may not invite, shown in the form and as its read-only view. */
+export const ONLY_ADMINS_INVITE = 'Only admins can invite people.';
+
+/**
+ * Turns a failed invitation into messages next to the controls that caused it: the email for
+ * `already_member`, the pool picker for seat and expiry problems, each field of
+ * `validation_failed`, and the form's alert for everything else.
+ */
+export async function explainInviteFailure(
+  error: unknown,
+  request: InvitationRequest,
+  store: WorkspaceStore,
+): Promise<InviteMessages> {
+  if (!isHttpError(error))
+    return { form: `Could not send the invitation. ${describeError(error)}` };
+
+  const poolName = poolNameOf(store, request.licenseId);
+  switch (error.code) {
+    case 'already_member':
+      return { email: describeExisting(await findByEmail(store, request.email), request.email) };
+    case 'no_seats_available':
+      return {
+        licenseId: `No seats are left in the ${poolName} pool. Choose another pool or free a seat.`,
+      };
+    case 'license_expired':
+      return { licenseId: `The ${poolName} pool has expired. Choose another pool.` };
+    case 'forbidden':
+      return { form: ONLY_ADMINS_INVITE };
+    case 'validation_failed':
+      return fieldMessages(error.errors, describeError(error));
+    default:
+      return { form: `Could not send the invitation. ${describeError(error)}` };
+  }
+}
+
+function fieldMessages(
+  errors: readonly { path: string; message: string }[],
+  detail: string,
+): InviteMessages {
+  const messages: InviteMessages = {};
+  for (const { path, message } of errors) {
+    const field = fieldOfPath(path);
+    if (field === null) messages.form ??= `${path}: ${message}`;
+    else messages[field] ??= message;
+  }
+  if (Object.keys(messages).length === 0) messages.form = detail;
+  return messages;
+}
+
+function describeExisting(existing: Member | undefined, email: string) {
+  if (existing === undefined) {
+    return html`<bdi>${email}</bdi> is already a member of this workspace or has a pending
+      invitation.`;
+  }
+  if (existing.status === 'invited') {
+    return html`<bdi>${existing.name}</bdi> already has a pending invitation to this workspace.`;
+  }
+  return html`<bdi>${existing.name}</bdi> is already a member of this workspace.`;
+}
+
+/**
+ * Finds the member who owns an email address, compared without regard to case as the server
+ * does: first among the members the store has loaded, then with a search on the server.
+ */
+async function findByEmail(store: WorkspaceStore, email: string): Promise<Member | undefined> {
+  const wanted = email.toLowerCase();
+  const matches = (member: Member) => member.email.toLowerCase() === wanted;
+
+  const loaded = store.state.members.items.find(matches);
+  if (loaded !== undefined) return loaded;
+  try {
+    const page = await store.client.listMembers({ query: email, limit: 10 });
+    return page.items.find(matches);
+  } catch {
+    // The sentence without the name is still right, so a failed search is not reported.
+    return undefined;
+  }
+}
+
+function poolNameOf(store: WorkspaceStore, licenseId: string | null | undefined): string {
+  const pool = store.state.licenses?.pools.find((candidate) => candidate.id === licenseId);
+  return pool?.name ?? 'chosen';
+}

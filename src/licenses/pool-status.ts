@@ -1,0 +1,57 @@
+import type { LicensePool } from '../../sdk/schemas/license.js';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Formats an ISO timestamp as a date in the page's locale, such as "Jun 22, 2027". */
+export function formatDate(timestamp: string): string {
+  return dateFormat.format(new Date(timestamp));
+}
+
+/** Tells whether a pool's expiry has passed; such a pool accepts no new assignments. */
+export function isExpired(pool: LicensePool, now: number = Date.now()): boolean {
+  return pool.expiresAt !== null && Date.parse(pool.expiresAt) <= now;
+}
+
+/** Returns the number of seats still free, never below zero. */
+export function freeSeats(pool: LicensePool): number {
+  return Math.max(0, pool.seats - pool.used);
+}
+
+/** Tells whether a pool has every seat taken. */
+export function isFull(pool: LicensePool): boolean {
+  return pool.used >= pool.seats;
+}
+
+/**
+ * Returns why a seat cannot be taken from the pool now, such as "expired", or `null` when it
+ * can. The server decides again on each request.
+ */
+export function unavailableReason(pool: LicensePool, now: number = Date.now()): string | null {
+  if (isExpired(pool, now)) return 'expired';
+  if (isFull(pool)) return 'no seats free';
+  return null;
+}
+
+/** Describes the pool for a choice of pools, such as "Team: 2 of 12 seats free". */
+export function describePoolChoice(pool: LicensePool, now: number = Date.now()): string {
+  const reason = unavailableReason(pool, now);
+  if (reason !== null) return `${pool.name}: ${reason}`;
+  return `${pool.name}: ${freeSeats(pool)} of ${pool.seats} seats free`;
+}
+
+/** Describes the seats in use, such as "10 of 12 seats used". */
+export function describeSeatsUsed(pool: LicensePool): string {
+  const noun = pool.seats === 1 ? 'seat' : 'seats';
+  return `${pool.used} of ${pool.seats} ${noun} used`;
+}
+
+/** Groups pools by plan, keeping the order in which each plan first appears. */
+export function groupByPlan(pools: readonly LicensePool[]): Map<string, LicensePool[]> {
+  const groups = new Map<string, LicensePool[]>();
+  for (const pool of pools) {
+    const group = groups.get(pool.plan);
+    if (group === undefined) groups.set(pool.plan, [pool]);
+    else group.push(pool);
+  }
+  return groups;
+}
