@@ -1,4 +1,6 @@
+import '../invite-form/define.js';
 import '../key-migration/define.js';
+import '../licenses/define.js';
 import '../members-table/define.js';
 import { LsUsersLicenses } from './ls-users-licenses.js';
 
