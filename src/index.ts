@@ -1,3 +1,4 @@
+export { LsAuthToken } from './auth-token/ls-auth-token.js';
 export { LsConfirmDialog, type ConfirmOptions } from './confirm-dialog/ls-confirm-dialog.js';
 export { workspaceContext } from './context/workspace-context.js';
 export { AnnouncerController } from './controllers/announcer-controller.js';

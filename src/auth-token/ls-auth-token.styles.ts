@@ -1,0 +1,180 @@
+import { css } from 'lit';
+
+import { color, colorScheme, focusRing, font, radius, space } from '../styles/tokens.js';
+
+export const styles = [
+  colorScheme,
+  focusRing,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      font-family: ${font.family};
+      font-size: ${font.size};
+      color: ${color.text};
+    }
+
+    [hidden] {
+      display: none !important;
+    }
+
+    [part='base'] {
+      display: grid;
+      gap: calc(${space} * 1.5);
+      padding: calc(${space} * 2);
+      background: ${color.surface};
+      border: 1px solid ${color.border};
+      border-radius: ${radius};
+    }
+
+    h2,
+    p,
+    dl,
+    dd {
+      margin: 0;
+    }
+
+    h2 {
+      font-size: 1rem;
+      font-weight: 600;
+    }
+
+    .muted {
+      color: ${color.textMuted};
+    }
+
+    dl {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+      gap: ${space} calc(${space} * 2);
+    }
+
+    dt {
+      color: ${color.textMuted};
+      font-size: ${font.sizeSmall};
+      font-weight: 600;
+      letter-spacing: 0.02em;
+      text-transform: uppercase;
+    }
+
+    code,
+    input {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    }
+
+    code {
+      overflow-wrap: anywhere;
+    }
+
+    .new-token {
+      display: grid;
+      gap: ${space};
+      padding: calc(${space} * 1.5);
+      background: ${color.warningSoft};
+      border-radius: ${radius};
+    }
+
+    .warning {
+      color: ${color.text};
+    }
+
+    label {
+      font-weight: 600;
+    }
+
+    .copy-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${space};
+    }
+
+    input {
+      flex: 1 1 16rem;
+      min-width: 0;
+      min-height: 2.25rem;
+      box-sizing: border-box;
+      padding: calc(${space} * 0.75) ${space};
+      font-size: ${font.size};
+      color: ${color.text};
+      background: ${color.surface};
+      border: 1px solid ${color.textMuted};
+      border-radius: ${radius};
+    }
+
+    .copy-result:empty {
+      display: none;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${space};
+    }
+
+    button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: ${space};
+      justify-self: start;
+      min-height: 2.25rem;
+      padding: calc(${space} * 0.75) calc(${space} * 1.5);
+      font: inherit;
+      color: ${color.text};
+      background: ${color.surface};
+      border: 1px solid ${color.textMuted};
+      border-radius: ${radius};
+      cursor: pointer;
+    }
+
+    button:disabled {
+      cursor: default;
+      opacity: 0.7;
+    }
+
+    [part='rotate-button'] {
+      color: ${color.danger};
+      border-color: currentColor;
+    }
+
+    [part='copy-button'] {
+      color: ${color.accentText};
+      background: ${color.accent};
+      border-color: transparent;
+      font-weight: 600;
+    }
+
+    .alert {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${space};
+      padding: ${space} calc(${space} * 1.5);
+      border-radius: ${radius};
+      background: ${color.dangerSoft};
+      color: ${color.danger};
+    }
+
+    .spinner {
+      width: 1em;
+      height: 1em;
+      border: 2px solid currentColor;
+      border-inline-end-color: transparent;
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation-duration: 2.4s;
+      }
+    }
+  `,
+];

@@ -1,0 +1,256 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+
+import type { AuthToken, RotatedAuthToken } from '../../sdk/schemas/auth-token.js';
+import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
+import '../confirm-dialog/define.js';
+import type { LsConfirmDialog } from '../confirm-dialog/ls-confirm-dialog.js';
+import { AnnouncerController } from '../controllers/announcer-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { LsAuthTokenRotatedEvent } from '../events/auth-token-rotated-event.js';
+import { LsErrorEvent } from '../events/error-event.js';
+import { formatDate } from '../licenses/pool-status.js';
+import { describeError } from '../shared/describe-error.js';
+import { copyToClipboard } from './clipboard.js';
+import { styles } from './ls-auth-token.styles.js';
+
+type CopyResult = 'copied' | 'unavailable' | null;
+
+/**
+ * @summary The signed-in user's own auth token: its masked hint with the dates it was created
+ * and last used, and Rotate, which replaces it after a confirmation and shows the full new
+ * value once, with Copy.
+ *
+ * Works inside `<ls-workspace>`, or with the `store` property set directly, for admins and
+ * members alike. The masked hint cannot be copied usefully, so Copy is offered only while the
+ * full value is shown. The full value stays until the person presses "Hide token"; the server
+ * never returns it again.
+ *
+ * @fires ls-auth-token-rotated - `LsAuthTokenRotatedEvent` with the new token's masked hint,
+ * after a rotation succeeded. The full value is never in an event.
+ * @fires ls-error - `LsErrorEvent` with action `load-auth-token` or `rotate-auth-token`.
+ *
+ * @csspart base - The section around everything.
+ * @csspart hint - The masked token, such as `lsat_…a1b2`.
+ * @csspart rotate-button - The button that rotates the token.
+ * @csspart new-token - The panel with the full new token, shown once after a rotation.
+ * @csspart token-input - The read-only field with the full new token.
+ * @csspart copy-button - The button that copies the full new token.
+ * @csspart hide-button - The button that hides the full new token.
+ * @csspart error - The alert shown when loading or rotating failed.
+ *
+ * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
+ */
+export class LsAuthToken extends LitElement {
+  static override styles = styles;
+
+  /** The store whose client sends the requests; defaults to the one of `<ls-workspace>`. */
+  @property({ attribute: false }) store?: WorkspaceStore;
+
+  @state() private token: AuthToken | null = null;
+  @state() private loadError: unknown = null;
+  /** The answer to the last rotation, with the full value, until the person hides it. */
+  @state() private rotated: RotatedAuthToken | null = null;
+  @state() private rotating = false;
+  @state() private rotateError: unknown = null;
+  @state() private copyResult: CopyResult = null;
+
+  @query('ls-confirm-dialog') private dialog!: LsConfirmDialog;
+
+  readonly #announcer = new AnnouncerController(this);
+  readonly #store = new StoreController(this, () => {
+    this.token = null;
+    this.rotated = null;
+    void this.#load();
+  });
+
+  protected override render() {
+    return html`
+      <section part="base" aria-labelledby="title" aria-busy=${this.#loading}>
+        <h2 id="title">Auth token</h2>
+        <p class="muted">Command-line tools and scripts sign in as you with this token.</p>
+        ${this.#renderLoadState()} ${this.token === null ? nothing : this.#renderToken(this.token)}
+        ${this.#renderRotateError()}
+        <div class="actions">
+          <button
+            part="rotate-button"
+            type="button"
+            ?disabled=${this.token === null || this.rotating}
+            aria-busy=${this.rotating ? 'true' : 'false'}
+            @click=${this.#rotate}
+          >
+            <span class="spinner" aria-hidden="true" ?hidden=${!this.rotating}></span>
+            Rotate token
+          </button>
+        </div>
+      </section>
+      <ls-confirm-dialog></ls-confirm-dialog>
+      ${this.#announcer.region()}
+    `;
+  }
+
+  get #loading(): boolean {
+    return this.token === null && this.loadError === null;
+  }
+
+  #renderLoadState() {
+    if (this.#loading) return html`<p class="muted">Loading your auth token…</p>`;
+    if (this.loadError === null) return nothing;
+    return html`
+      <div part="error" class="alert" role="alert">
+        <span>Could not load your auth token. ${describeError(this.loadError)}</span>
+        <button type="button" @click=${() => void this.#load()}>Retry</button>
+      </div>
+    `;
+  }
+
+  #renderToken(token: AuthToken) {
+    return html`
+      <dl>
+        <div>
+          <dt>Token</dt>
+          <dd><code part="hint">${token.hint}</code></dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>${formatDate(token.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Last used</dt>
+          <dd>${token.lastUsedAt === null ? 'Never' : formatDate(token.lastUsedAt)}</dd>
+        </div>
+      </dl>
+      ${
+        this.rotated === null
+          ? html`<p class="muted once">The full token is shown once, after you rotate it.</p>`
+          : this.#renderNewToken(this.rotated)
+      }
+    `;
+  }
+
+  #renderNewToken(rotated: RotatedAuthToken) {
+    return html`
+      <div part="new-token" class="new-token">
+        <p id="once-warning" class="warning">
+          <strong>Copy your new token now.</strong> It won't be shown again. Tools that used the old
+          token stop working until you give them this one.
+        </p>
+        <label for="new-token">New auth token</label>
+        <div class="copy-row">
+          <input
+            id="new-token"
+            part="token-input"
+            type="text"
+            readonly
+            spellcheck="false"
+            autocomplete="off"
+            aria-describedby="once-warning copy-result"
+            .value=${rotated.token}
+            @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
+          />
+          <button part="copy-button" type="button" @click=${this.#copy}>Copy</button>
+        </div>
+        <p id="copy-result" class="copy-result">${this.#copyMessage()}</p>
+        <button part="hide-button" type="button" @click=${this.#hide}>Hide token</button>
+      </div>
+    `;
+  }
+
+  #copyMessage(): string {
+    if (this.copyResult === 'copied') return 'Copied to the clipboard.';
+    if (this.copyResult === 'unavailable') {
+      return 'The clipboard is not available here. The token is selected: copy it with Ctrl+C or ⌘C.';
+    }
+    return '';
+  }
+
+  #renderRotateError() {
+    if (this.rotateError === null) return nothing;
+    return html`
+      <div part="error" class="alert" role="alert">
+        Could not rotate your auth token. ${describeError(this.rotateError)} Your current token
+        still works.
+      </div>
+    `;
+  }
+
+  async #load(): Promise<void> {
+    const store = this.#store.store;
+    if (store === undefined) return;
+
+    this.loadError = null;
+    try {
+      const token = await store.client.getOwnAuthToken();
+      if (store === this.#store.store) this.token = token;
+    } catch (error) {
+      if (store !== this.#store.store) return;
+      this.loadError = error;
+      this.dispatchEvent(new LsErrorEvent(error, 'load-auth-token'));
+    }
+  }
+
+  async #rotate(): Promise<void> {
+    const store = this.#store.store;
+    if (store === undefined || this.rotating) return;
+
+    const confirmed = await this.dialog.confirm({
+      heading: 'Rotate your auth token?',
+      message:
+        'Tools and scripts that use your current token stop working at once, until you give ' +
+        'them the new one. The new token is shown only once.',
+      confirmLabel: 'Rotate token',
+      tone: 'danger',
+    });
+    if (!confirmed) return;
+
+    this.rotating = true;
+    this.rotateError = null;
+    try {
+      const rotated = await store.client.rotateOwnAuthToken();
+      this.token = {
+        hint: rotated.hint,
+        createdAt: rotated.createdAt,
+        lastUsedAt: rotated.lastUsedAt,
+      };
+      this.rotated = rotated;
+      this.copyResult = null;
+      this.#announcer.announce('Auth token rotated. Copy the new token now; it is shown once.');
+      this.dispatchEvent(new LsAuthTokenRotatedEvent(rotated.hint));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#new-token')?.focus();
+    } catch (error) {
+      this.rotateError = error;
+      this.dispatchEvent(new LsErrorEvent(error, 'rotate-auth-token'));
+    } finally {
+      this.rotating = false;
+    }
+    // The button was disabled while the request ran, which took focus away from it.
+    if (this.rotateError !== null) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="rotate-button"]')?.focus();
+    }
+  }
+
+  async #copy(): Promise<void> {
+    const rotated = this.rotated;
+    if (rotated === null) return;
+
+    const copied = await copyToClipboard(rotated.token);
+    this.copyResult = copied ? 'copied' : 'unavailable';
+    if (copied) {
+      this.#announcer.announce('Copied to the clipboard.');
+      return;
+    }
+    // Selecting the value leaves the person one keystroke from copying it themselves.
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#new-token');
+    input?.focus();
+    input?.select();
+  }
+
+  async #hide(): Promise<void> {
+    this.rotated = null;
+    this.copyResult = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="rotate-button"]')?.focus();
+  }
+}
