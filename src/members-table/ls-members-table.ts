@@ -2,30 +2,26 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 
-import type { LicensePool, Member, MemberSortKey, Role } from '../../sdk/schemas/index.js';
+import type { Member, MemberSortKey } from '../../sdk/schemas/index.js';
 import type { MembersListQuery } from '../../sdk/store/index.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
-import type { LsConfirmDialog } from '../confirm-dialog/ls-confirm-dialog.js';
+import type { ConfirmOptions, LsConfirmDialog } from '../confirm-dialog/ls-confirm-dialog.js';
 import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { LsInvitationResentEvent } from '../events/invitation-resent-event.js';
-import { LsLicenseAssignedEvent } from '../events/license-assigned-event.js';
-import { LsLicenseUnassignedEvent } from '../events/license-unassigned-event.js';
-import { LsMemberRemovedEvent } from '../events/member-removed-event.js';
-import { LsRoleChangedEvent } from '../events/role-changed-event.js';
 import { MenuController } from '../menu/menu-controller.js';
 import { warnOnce } from '../shared/dev-warning.js';
 import { ActiveAdminCountController } from './active-admin-count-controller.js';
 import { chevron } from './icons.js';
 import { renderLicenseCell } from './license-cell.js';
+import { MemberActions } from './member-actions.js';
 import { styles } from './ls-members-table.styles.js';
 import { MemberChangeController } from './member-change-controller.js';
 import { detailsId, renderDetails } from './member-details.js';
 import { isFiltered, readSort, toSort, withFilter } from './members-filters.js';
 import { renderToolbar } from './members-toolbar.js';
 import { readMembersView, type MembersView } from './members-view.js';
-import { poolTitle } from './pool-availability.js';
 import type { RowContext } from './row-context.js';
+import { RowFocus } from './row-focus.js';
 import { renderStatusCell } from './status-cell.js';
 import { renderError, renderLoadMore, renderSkeletonRow, renderTotal } from './table-parts.js';
 
@@ -34,8 +30,6 @@ const COLUMN_COUNT = 5;
 
 /** How long the search waits after the last keystroke before it queries the server. */
 const SEARCH_DEBOUNCE_MS = 250;
-
-const ROLE_NAMES: Record<Role, string> = { admin: 'an admin', member: 'a member' };
 
 /**
  * @summary The Workspace Members list: search, filters, sort and paging; each member's role,
@@ -108,6 +102,17 @@ export class LsMembersTable extends LitElement {
   readonly #menu = new MenuController(this);
   readonly #changes = new MemberChangeController(this);
   readonly #announcer = new AnnouncerController(this);
+  readonly #actions = new MemberActions({
+    element: this,
+    changes: this.#changes,
+    announcer: this.#announcer,
+    focus: new RowFocus(this),
+    store: () => this.#store.store,
+    confirm: (options) => this.#confirm(options),
+    collapse: (memberId) => {
+      this.expanded = new Set([...this.expanded].filter((id) => id !== memberId));
+    },
+  });
   // Only the viewer's own details show the last-admin rule, so only they need the count.
   readonly #admins = new ActiveAdminCountController(
     this,
@@ -310,13 +315,14 @@ export class LsMembersTable extends LitElement {
         member.role === 'admin' &&
         member.status === 'active' &&
         this.#admins.count === 1,
-      assign: (member, pool) => void this.#assign(member, pool),
-      unassign: (member) => void this.#unassign(member),
-      resend: (member) => void this.#resend(member),
-      revoke: (member) => void this.#revoke(member),
-      changeRole: (member, role) => void this.#changeRole(member, role),
-      savePermissions: (member, permissions) => void this.#savePermissions(member, permissions),
-      remove: (member) => void this.#remove(member),
+      assign: (member, pool) => void this.#actions.assign(member, pool),
+      unassign: (member) => void this.#actions.unassign(member),
+      resend: (member) => void this.#actions.resend(member),
+      revoke: (member) => void this.#actions.revoke(member),
+      changeRole: (member, role) => void this.#actions.changeRole(member, role),
+      savePermissions: (member, permissions) =>
+        void this.#actions.savePermissions(member, permissions),
+      remove: (member) => void this.#actions.remove(member),
     };
   }
 
@@ -371,162 +377,7 @@ export class LsMembersTable extends LitElement {
     this.#retryLoadsMore = store.state.members.error !== null;
   }
 
-  async #assign(member: Member, pool: LicensePool): Promise<void> {
-    const store = this.#store.store;
-    if (store === undefined) return;
-
-    const previous = member.licenseId;
-    const updated = await this.#changes.run({
-      memberId: member.id,
-      control: 'license',
-      action: 'assign-license',
-      description: `assign a ${pool.name} license to ${member.name}`,
-      run: () => store.assignLicense(member.id, pool.id),
-    });
-    if (updated === undefined) return;
-
-    this.dispatchEvent(new LsLicenseAssignedEvent(updated, previous));
-    this.#announcer.announce(
-      previous === null
-        ? `Assigned a ${pool.name} license to ${member.name}`
-        : `Moved ${member.name} to a ${pool.name} license`,
-    );
-    await this.#focusInRow(member.id, '[part~="license-button"]');
-  }
-
-  async #unassign(member: Member): Promise<void> {
-    const store = this.#store.store;
-    const licenseId = member.licenseId;
-    if (store === undefined || licenseId === null) return;
-
-    const pool = store.state.licenses?.pools.find((candidate) => candidate.id === licenseId);
-    const change = this.#changes.run({
-      memberId: member.id,
-      control: 'unassign',
-      action: 'unassign-license',
-      description: `unassign the license of ${member.name}`,
-      run: () => store.unassignLicense(member.id),
-    });
-
-    // The store removes the badge at once, and with it the focused button, so focus moves to
-    // the "No license" button of the same row instead of falling back to the document.
-    await this.#focusInRow(member.id, '[part~="assign-button"]');
-
-    const updated = await change;
-    if (updated === undefined) {
-      await this.#focusInRow(member.id, '[part~="unassign-button"]');
-      return;
-    }
-    this.dispatchEvent(new LsLicenseUnassignedEvent(updated, licenseId));
-    const license = pool === undefined ? 'the license' : `the ${poolTitle(pool)} license`;
-    this.#announcer.announce(`Unassigned ${license} of ${member.name}`);
-  }
-
-  async #resend(member: Member): Promise<void> {
-    const store = this.#store.store;
-    if (store === undefined) return;
-
-    const updated = await this.#changes.run({
-      memberId: member.id,
-      control: 'resend',
-      action: 'resend-invitation',
-      description: `resend the invitation to ${member.email}`,
-      run: () => store.resend(member.id),
-    });
-    if (updated === undefined) return;
-
-    this.dispatchEvent(new LsInvitationResentEvent(updated));
-    this.#announcer.announce(`Sent the invitation to ${member.email} again`);
-  }
-
-  async #revoke(member: Member): Promise<void> {
-    const store = this.#store.store;
-    const confirmed = await this.#confirm({
-      heading: `Revoke the invitation to ${member.email}?`,
-      message: html`<bdi>${member.email}</bdi> can no longer join with this invitation. You can
-        invite them again later.`,
-      confirmLabel: 'Revoke',
-      tone: 'danger',
-    });
-    if (!confirmed || store === undefined) return;
-
-    const next = this.#neighbourOf(member.id);
-    const done = await this.#changes.run({
-      memberId: member.id,
-      control: 'revoke',
-      action: 'revoke-invitation',
-      description: `revoke the invitation to ${member.email}`,
-      run: () => store.revoke(member.id).then(() => true),
-    });
-    if (done === undefined) return;
-
-    this.dispatchEvent(new LsMemberRemovedEvent(member));
-    this.#announcer.announce(`Revoked the invitation to ${member.email}`);
-    await this.#focusAfterRemoval(next);
-  }
-
-  async #remove(member: Member): Promise<void> {
-    const store = this.#store.store;
-    const confirmed = await this.#confirm({
-      heading: `Remove ${member.name}?`,
-      message: html`<bdi>${member.name}</bdi> loses access to the workspace, and any license they
-        hold is freed. You can invite them again later.`,
-      confirmLabel: 'Remove',
-      tone: 'danger',
-    });
-    if (!confirmed || store === undefined) return;
-
-    const next = this.#neighbourOf(member.id);
-    const done = await this.#changes.run({
-      memberId: member.id,
-      control: 'remove',
-      action: 'remove-member',
-      description: `remove ${member.name}`,
-      run: () => store.remove(member.id).then(() => true),
-    });
-    if (done === undefined) return;
-
-    this.expanded = new Set([...this.expanded].filter((id) => id !== member.id));
-    this.dispatchEvent(new LsMemberRemovedEvent(member));
-    this.#announcer.announce(`Removed ${member.name}`);
-    await this.#focusAfterRemoval(next);
-  }
-
-  async #changeRole(member: Member, role: Role): Promise<void> {
-    const store = this.#store.store;
-    if (store === undefined) return;
-
-    const updated = await this.#changes.run({
-      memberId: member.id,
-      control: 'role',
-      action: 'change-role',
-      description: `make ${member.name} ${ROLE_NAMES[role]}`,
-      run: () => store.updateMember(member.id, { role }, { version: member.version }),
-    });
-    if (updated === undefined) return;
-
-    this.dispatchEvent(new LsRoleChangedEvent(updated, member));
-    this.#announcer.announce(`Made ${member.name} ${ROLE_NAMES[role]}`);
-  }
-
-  async #savePermissions(member: Member, permissions: string[]): Promise<void> {
-    const store = this.#store.store;
-    if (store === undefined) return;
-
-    const updated = await this.#changes.run({
-      memberId: member.id,
-      control: 'permissions',
-      action: 'change-permissions',
-      description: `save the permissions of ${member.name}`,
-      run: () => store.updateMember(member.id, { permissions }, { version: member.version }),
-    });
-    if (updated === undefined) return;
-
-    this.dispatchEvent(new LsRoleChangedEvent(updated, member));
-    this.#announcer.announce(`Saved the permissions of ${member.name}`);
-  }
-
-  async #confirm(options: Parameters<LsConfirmDialog['confirm']>[0]): Promise<boolean> {
+  async #confirm(options: ConfirmOptions): Promise<boolean> {
     const dialog = this.renderRoot.querySelector('ls-confirm-dialog');
     if (dialog === null || typeof (dialog as Partial<LsConfirmDialog>).confirm !== 'function') {
       warnOnce(
@@ -537,44 +388,5 @@ export class LsMembersTable extends LitElement {
       return false;
     }
     return (dialog as LsConfirmDialog).confirm(options);
-  }
-
-  /** Returns the member whose row takes focus when `memberId`'s row goes: next, else previous. */
-  #neighbourOf(memberId: string): string | null {
-    const items = this.#store.store?.state.members.items ?? [];
-    const index = items.findIndex((member) => member.id === memberId);
-    return (items[index + 1] ?? items[index - 1])?.id ?? null;
-  }
-
-  async #focusAfterRemoval(neighbourId: string | null): Promise<void> {
-    await this.updateComplete;
-    if (!this.#focusIsLost()) return;
-    const target =
-      neighbourId === null
-        ? this.renderRoot.querySelector<HTMLElement>('[part="search-input"]')
-        : this.#rowElement(neighbourId)?.querySelector<HTMLElement>('[part="disclosure-button"]');
-    target?.focus();
-  }
-
-  /** Focuses `selector` in the member's row, or the row header when it is absent. */
-  async #focusInRow(memberId: string, selector: string): Promise<void> {
-    await this.updateComplete;
-    const row = this.#rowElement(memberId);
-    if (row === null) return;
-    // Focus that the person moved elsewhere meanwhile stays where they put it.
-    const active = this.shadowRoot?.activeElement ?? null;
-    if (active === null ? !this.#focusIsLost() : !row.contains(active)) return;
-    const target = row.querySelector<HTMLElement>(selector) ?? row.querySelector('th');
-    target?.focus();
-  }
-
-  /** Tells whether focus fell back to the page because the focused control was removed. */
-  #focusIsLost(): boolean {
-    if (this.shadowRoot?.activeElement) return false;
-    return document.activeElement === null || document.activeElement === document.body;
-  }
-
-  #rowElement(memberId: string): HTMLTableRowElement | null {
-    return this.renderRoot.querySelector(`tr[data-member-id="${CSS.escape(memberId)}"]`);
   }
 }

@@ -1363,6 +1363,27 @@ describe('<ls-members-table>', () => {
       expect(table.shadowRoot?.activeElement).to.equal(trigger);
     });
 
+    it('closes with Tab and moves focus on', async () => {
+      const data = await seedWithData();
+      const { table } = await renderReady(data.seeded);
+      const member = find(data.members, (candidate) => candidate.licenseId === null, 'unlicensed');
+      const trigger = inRow(table, member.id, '[part="assign-button"]');
+      trigger.focus();
+
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => openMenu(table) !== null, 'the menu did not open');
+      await sendKeys({ press: 'Tab' });
+      await table.updateComplete;
+
+      expect(openMenu(table)).to.equal(null);
+      // Focus went back to the trigger first, so Tab reached the next control after it.
+      const rows = memberRows(table);
+      const next = rows[rows.indexOf(rowOf(table, member.id)) + 1];
+      expect(table.shadowRoot?.activeElement).to.equal(
+        next?.querySelector('[part="disclosure-button"]'),
+      );
+    });
+
     it('opens the role menu on the checked role', async () => {
       const data = await seedWithData();
       const { table } = await renderReady(data.seeded);
@@ -1510,6 +1531,20 @@ describe('<ls-members-table>', () => {
 
       await openMenuFrom(table, inRow(table, member.id, '[part="license-button"]'));
 
+      await expect(table).to.be.accessible();
+    });
+
+    it('passes axe in the dark scheme with details', async () => {
+      const data = await seedWithData();
+      const { store, table } = await renderReady(data.seeded);
+      const invited = find(data.members, isInvitation, 'invitation');
+      table.style.colorScheme = 'dark';
+
+      await expandDetails(table, invited.id);
+      await waitUntil(() => store.state.permissions !== null, 'the catalog did not load');
+      await table.updateComplete;
+
+      expect(getComputedStyle(table).colorScheme).to.equal('dark');
       await expect(table).to.be.accessible();
     });
 

@@ -1,0 +1,45 @@
+import type { ReactiveElement } from 'lit';
+
+/**
+ * Moves focus inside a table after a change removed or replaced the focused control, so that
+ * it does not fall back to the page. Focus that the person moved elsewhere meanwhile stays.
+ */
+export class RowFocus {
+  readonly #host: ReactiveElement;
+
+  constructor(host: ReactiveElement) {
+    this.#host = host;
+  }
+
+  /** Focuses the neighbour's disclosure button, or the search field when no row is left. */
+  async afterRemoval(neighbourId: string | null): Promise<void> {
+    await this.#host.updateComplete;
+    if (!this.#focusIsLost()) return;
+    const target =
+      neighbourId === null
+        ? this.#host.renderRoot.querySelector<HTMLElement>('[part="search-input"]')
+        : this.#row(neighbourId)?.querySelector<HTMLElement>('[part="disclosure-button"]');
+    target?.focus();
+  }
+
+  /** Focuses `selector` in the member's row, or the row header when it is absent. */
+  async inRow(memberId: string, selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    const row = this.#row(memberId);
+    if (row === null) return;
+    const active = this.#host.shadowRoot?.activeElement ?? null;
+    if (active === null ? !this.#focusIsLost() : !row.contains(active)) return;
+    const target = row.querySelector<HTMLElement>(selector) ?? row.querySelector('th');
+    target?.focus();
+  }
+
+  /** Tells whether focus fell back to the page because the focused control was removed. */
+  #focusIsLost(): boolean {
+    if (this.#host.shadowRoot?.activeElement) return false;
+    return document.activeElement === null || document.activeElement === document.body;
+  }
+
+  #row(memberId: string): HTMLTableRowElement | null {
+    return this.#host.renderRoot.querySelector(`tr[data-member-id="${CSS.escape(memberId)}"]`);
+  }
+}
