@@ -1,3 +1,4 @@
+import '../auth-token/define.js';
 import '../invite-form/define.js';
 import '../key-migration/define.js';
 import '../licenses/define.js';
