@@ -93,6 +93,44 @@ export class LsInviteForm extends LitElement {
 
   #focusingAfterReset = false;
 
+  /**
+   * A message that appears on blur moves the controls below it. When the blur comes from a
+   * press on one of those controls, the release would land elsewhere and the click be lost,
+   * so the fields blurred while a pointer is down are marked touched after the release.
+   */
+  #pointerDown = false;
+  readonly #blurredWhilePointerDown = new Set<InviteField>();
+
+  constructor() {
+    super();
+    this.addEventListener('pointerdown', () => {
+      this.#pointerDown = true;
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pointerup', this.#onPointerUp, true);
+    window.addEventListener('pointercancel', this.#onPointerUp, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pointerup', this.#onPointerUp, true);
+    window.removeEventListener('pointercancel', this.#onPointerUp, true);
+  }
+
+  readonly #onPointerUp = (): void => {
+    if (!this.#pointerDown) return;
+    this.#pointerDown = false;
+    // The click follows the pointerup in the same task, so the messages wait for the next one.
+    setTimeout(() => {
+      const fields = [...this.#blurredWhilePointerDown];
+      this.#blurredWhilePointerDown.clear();
+      for (const field of fields) this.#onBlur(field);
+    });
+  };
+
   protected override render() {
     const state = this.#store.store?.state;
     const role = state?.workspace?.viewer.role;
@@ -302,6 +340,10 @@ export class LsInviteForm extends LitElement {
 
   #onBlur(field: InviteField): void {
     if (this.#focusingAfterReset || this.touched.has(field)) return;
+    if (this.#pointerDown) {
+      this.#blurredWhilePointerDown.add(field);
+      return;
+    }
     this.touched = new Set([...this.touched, field]);
   }
 

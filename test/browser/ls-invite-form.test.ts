@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 
 import '../../src/invite-form/define.js';
 import '../../src/licenses/define.js';
@@ -268,6 +268,26 @@ describe('<ls-invite-form>', () => {
       expect(messageFor(form, input(form, 'name'))).to.equal(
         'Enter a name with at least one visible character.',
       );
+    });
+
+    it('keeps a click that blurs a field', async () => {
+      const { form } = await renderPage(createStore(seeded));
+      const checkbox = partOf<HTMLInputElement>(form, 'license-checkbox');
+      const box = checkbox.getBoundingClientRect();
+
+      await typeInto(form, 'email', 'not-an-address');
+      // The message that the blur shows pushes the checkbox down; the click must still land.
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+      });
+      await waitUntil(
+        () => input(form, 'email').getAttribute('aria-invalid') === 'true',
+        'the email message did not appear after the click',
+      );
+
+      expect(checkbox.checked).to.equal(true);
+      expect(messageFor(form, input(form, 'email'))).to.not.equal('');
     });
 
     it('clears the message once fixed', async () => {
