@@ -49,7 +49,7 @@ export class LsAuthToken extends LitElement {
 
   @state() private token: AuthToken | null = null;
   @state() private loadError: unknown = null;
-  /** The answer to the last rotation, with the full value, until the person hides it. */
+  /** The response to the last rotation, with the full value, until the person hides it. */
   @state() private rotated: RotatedAuthToken | null = null;
   @state() private rotating = false;
   @state() private rotateError: unknown = null;

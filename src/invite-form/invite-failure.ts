@@ -72,8 +72,8 @@ function describeExisting(existing: Member | undefined, email: string) {
  * does: first among the members the store has loaded, then with a search on the server.
  */
 async function findByEmail(store: WorkspaceStore, email: string): Promise<Member | undefined> {
-  const wanted = email.toLowerCase();
-  const matches = (member: Member) => member.email.toLowerCase() === wanted;
+  const expected = email.toLowerCase();
+  const matches = (member: Member) => member.email.toLowerCase() === expected;
 
   const loaded = store.state.members.items.find(matches);
   if (loaded !== undefined) return loaded;

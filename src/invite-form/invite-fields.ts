@@ -9,7 +9,7 @@ export type InviteField = 'name' | 'email' | 'role' | 'licenseId';
 /** A message for one control, or for the form as a whole under `form`. */
 export type InviteMessages = Partial<Record<InviteField | 'form', string | TemplateResult>>;
 
-/** What the person has entered, before validation. */
+/** The values entered in the form, before validation. */
 export interface InviteValues {
   name: string;
   email: string;

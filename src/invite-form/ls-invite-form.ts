@@ -85,9 +85,9 @@ export class LsInviteForm extends LitElement {
   });
 
   /**
-   * The `Idempotency-Key` of the last request that ended without an answer, such as a timeout,
-   * kept with its body: sending the same body again reuses the key, so the server replays an
-   * invitation it may already have created instead of reporting `already_member`.
+   * The `Idempotency-Key` of the last request that got no response, such as after a timeout,
+   * with the body it was sent with. Sending the same body again reuses the key, so the server
+   * replays an invitation it may already have created instead of reporting `already_member`.
    */
   #unanswered: { body: string; key: string } | undefined;
 
@@ -322,8 +322,8 @@ export class LsInviteForm extends LitElement {
 
   /**
    * Returns the pool the person chose while it is listed, even when it has filled up since,
-   * so that a seat is never silently taken from another pool; otherwise the first pool with
-   * a free seat.
+   * so that a seat is never silently taken from another pool. Without a choice it returns
+   * the first pool with a free seat.
    */
   #selectedPool(pools: readonly LicensePool[] | null): LicensePool | undefined {
     if (pools === null) return undefined;
@@ -415,7 +415,7 @@ export class LsInviteForm extends LitElement {
       this.nameInput.focus();
       this.#focusingAfterReset = false;
     } catch (error) {
-      // Only a request without an answer may have created the invitation.
+      // Only a request that got no response may have created the invitation.
       this.#unanswered = isHttpError(error) ? undefined : { body, key };
       this.serverMessages = await explainInviteFailure(error, request, store);
       this.dispatchEvent(new LsErrorEvent(error, 'invite'));

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WorkspaceClient } from '../../sdk/client/workspace-client.js';
 import type { Member } from '../../sdk/schemas/member.js';
 
-/** The most holders listed per pool; the rest are counted as "and N more". */
+/** The maximum number of holders listed per pool. The rest are counted as "and N more". */
 export const HOLDERS_PAGE_SIZE = 100;
 
 /** The members holding a seat of one pool, as last loaded. */

@@ -276,7 +276,7 @@ describe('<ls-invite-form>', () => {
       const box = checkbox.getBoundingClientRect();
 
       await typeInto(form, 'email', 'not-an-address');
-      // The message that the blur shows pushes the checkbox down; the click must still land.
+      // The message that the blur shows pushes the checkbox down, and the click must still land.
       await sendMouse({
         type: 'click',
         position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],

@@ -176,7 +176,7 @@ describe('<ls-licenses>', () => {
     });
 
     it('counts holders beyond the page', async () => {
-      // The server answers pages of 3, so the 10 holders need "and N more".
+      // The server returns pages of 3, so the holders after the third are counted as "and N more".
       const paged = withOverrides(client, {
         listMembers: (query) => client.listMembers({ ...query, limit: 3 }),
       });

@@ -2,7 +2,7 @@ import type { WorkspaceClient } from '../../../sdk/index.js';
 
 /**
  * Returns a client that sends every request through `client` except the methods in
- * `overrides`. Tests use it to shape a real server's answer into a state the seed cannot
+ * `overrides`. Tests use it to shape a real server's response into a state the seed cannot
  * produce, such as an expired pool, while every other request still reaches the server.
  */
 export function withOverrides(
