@@ -347,7 +347,9 @@ export class LsMembersTable extends LitElement {
     this.#searchTimer = setTimeout(() => {
       const store = this.#store.store;
       if (store === undefined) return;
-      const query = text.trim();
+      // The text is sent as typed, because the server trims it. A trimmed copy would be bound
+      // back into the field and remove a space typed between two words.
+      const query = text.trim() === '' ? '' : text;
       this.#setQuery(withFilter(store.state.members.query, 'query', query));
     }, SEARCH_DEBOUNCE_MS);
   }

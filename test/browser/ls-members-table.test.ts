@@ -586,6 +586,29 @@ describe('<ls-members-table>', () => {
       }
     });
 
+    it('keeps spaces typed between words', async () => {
+      const data = await seedWithData();
+      const { store, table } = await renderReady(data.seeded);
+      const target = find(
+        data.members,
+        (member) => member.status === 'active' && member.name.includes(' '),
+        'active member with two names',
+      );
+      const [first, ...rest] = target.name.split(' ');
+      const input = part<HTMLInputElement>(table, 'search-input');
+      input?.focus();
+
+      await sendKeys({ type: `${first} ` });
+      await waitUntil(() => store.state.members.query.query === `${first} `, 'no search sent');
+      await untilQueryLoaded(store, table);
+      await sendKeys({ type: rest.join(' ') });
+      await waitUntil(() => store.state.members.query.query === target.name, 'no search sent');
+      await untilQueryLoaded(store, table);
+
+      expect(input?.value).to.equal(target.name);
+      expect(rowIds(table)).to.include(target.id);
+    });
+
     it('searches by email', async () => {
       const data = await seedWithData();
       const { store, table } = await renderReady(data.seeded);
