@@ -9,7 +9,7 @@ export default {
   litelement: true,
   // package.json names the manifest itself; without this the analyzer rewrites that field.
   packagejson: false,
-  plugins: [documentedEventsOnly()],
+  plugins: [documentedEventsOnly(), modulesByPath()],
 };
 
 /**
@@ -28,6 +28,19 @@ function documentedEventsOnly() {
           if (documented.length > 0) declaration.events = documented;
         }
       }
+    },
+  };
+}
+
+/**
+ * Sorts the modules by path. The analyzer lists them in the order its file reads finish, which
+ * changes from run to run, so the committed manifest would differ after every run.
+ */
+function modulesByPath() {
+  return {
+    name: 'ls-modules-by-path',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
     },
   };
 }

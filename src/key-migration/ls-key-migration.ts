@@ -326,7 +326,7 @@ export class LsKeyMigration extends LitElement {
     return html`
       <div class="action">
         <label for=${messageId}>Message to <bdi>${member.name}</bdi></label>
-        <textarea id=${messageId} part="message" readonly rows="8" .value=${text}></textarea>
+        <textarea id=${messageId} part="message" readonly rows="6" .value=${text}></textarea>
         <div class="row">
           <button part="copy-button" type="button" @click=${() => this.#copy(member, messageId)}>
             Copy message

@@ -60,6 +60,12 @@ export const styles = [
       .licenses-grid {
         grid-template-columns: minmax(18rem, 1fr) 2fr;
       }
+
+      /* The migration runs much longer, so the pools stay in view beside it while scrolling. */
+      ls-licenses {
+        position: sticky;
+        top: ${space};
+      }
     }
   `,
 ];
