@@ -306,7 +306,10 @@ export class LsInviteForm extends LitElement {
 
   /** Returns why the selected pool cannot give a seat, or `null` when it can or none is needed. */
   #poolMessage(pools: readonly LicensePool[] | null): string | null {
-    if (!this.assignLicense || pools === null) return null;
+    if (!this.assignLicense) return null;
+    if (pools === null) {
+      return 'The license pools have not loaded yet. Try again in a moment, or clear “Assign a license automatically”.';
+    }
 
     const pool = this.#selectedPool(pools);
     if (pool === undefined) {

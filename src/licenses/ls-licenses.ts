@@ -51,6 +51,9 @@ export class LsLicenses extends LitElement {
   /** The licenses snapshot of the last render, to notice when seats have moved. */
   #shownLicenses: Licenses | null = null;
 
+  /** Element ids per pool. Pool ids are opaque strings, which may not be valid in an id. */
+  readonly #poolKeys = new Map<string, number>();
+
   protected override willUpdate(): void {
     const store = this.#store.store;
     const licenses = store?.state.licenses ?? null;
@@ -128,7 +131,7 @@ export class LsLicenses extends LitElement {
   }
 
   #renderPool(pool: LicensePool) {
-    const nameId = `pool-${pool.id}`;
+    const nameId = `pool-${this.#keyOf(pool.id)}`;
     const full = isFull(pool);
     const percent = pool.seats === 0 ? 100 : Math.min(100, (pool.used / pool.seats) * 100);
     const seatsText = describeSeatsUsed(pool);
@@ -175,7 +178,7 @@ export class LsLicenses extends LitElement {
 
   #renderHolders(pool: LicensePool) {
     const expanded = this.#holders.isExpanded(pool.id);
-    const listId = `holders-${pool.id}`;
+    const listId = `holders-${this.#keyOf(pool.id)}`;
     return html`
       <button
         part="holders-button"
@@ -225,6 +228,15 @@ export class LsLicenses extends LitElement {
       </ul>
       ${more > 0 ? html`<p class="more">and ${more} more</p>` : nothing}
     `;
+  }
+
+  #keyOf(poolId: string): number {
+    let key = this.#poolKeys.get(poolId);
+    if (key === undefined) {
+      key = this.#poolKeys.size;
+      this.#poolKeys.set(poolId, key);
+    }
+    return key;
   }
 
   #toggle(poolId: string): void {

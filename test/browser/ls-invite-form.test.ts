@@ -56,8 +56,12 @@ async function renderPage(store: WorkspaceStore): Promise<Page> {
   `);
   const form = wrapper.querySelector('ls-invite-form') as LsInviteForm;
   const licenses = wrapper.querySelector('ls-licenses') as LsLicenses;
-  await waitUntil(() => store.state.licenses !== null, 'the licenses did not load');
-  await waitUntil(() => store.state.workspace !== null, 'the workspace did not load');
+  await waitUntil(() => store.state.licenses !== null, 'the licenses did not load', {
+    timeout: 5000,
+  });
+  await waitUntil(() => store.state.workspace !== null, 'the workspace did not load', {
+    timeout: 5000,
+  });
   await form.updateComplete;
   return { store, form, licenses };
 }
@@ -288,6 +292,29 @@ describe('<ls-invite-form>', () => {
 
       expect(checkbox.checked).to.equal(true);
       expect(messageFor(form, input(form, 'email'))).to.not.equal('');
+    });
+
+    it('waits for pools before assigning', async () => {
+      await injectFault(seeded, { path: '/licenses', delayMs: 2000 });
+      const store = createStore(seeded);
+      const form = await fixture<LsInviteForm>(
+        html`<ls-invite-form .store=${store}></ls-invite-form>`,
+      );
+      await untilShadow(form, '[part="form"]');
+
+      await fill(form, 'Early Bird', 'early.bird@example.org');
+      partOf<HTMLInputElement>(form, 'license-checkbox').click();
+      await form.updateComplete;
+      submitButton(form).click();
+      await form.updateComplete;
+      const select = partOf<HTMLSelectElement>(form, 'pool-select');
+
+      expect(store.state.licenses).to.equal(null);
+      expect(messageFor(form, select)).to.contain('The license pools have not loaded yet.');
+      expect(await findByEmail(client, 'early.bird@example.org')).to.deep.equal([]);
+      await waitUntil(() => store.state.licenses !== null, 'the licenses did not load', {
+        timeout: 5000,
+      });
     });
 
     it('clears the message once fixed', async () => {
