@@ -9,7 +9,7 @@ export default {
   litelement: true,
   // package.json names the manifest itself; without this the analyzer rewrites that field.
   packagejson: false,
-  plugins: [documentedEventsOnly(), modulesByPath()],
+  plugins: [documentedEventsOnly(), publicMembersOnly(), modulesByPath()],
 };
 
 /**
@@ -26,6 +26,24 @@ function documentedEventsOnly() {
           const events = declaration.events ?? [];
           const documented = events.filter((event) => event.name && event.description);
           if (documented.length > 0) declaration.events = documented;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Drops private and `#` members, which are no part of an element's API, so that the committed
+ * manifest changes only when the public API or its documentation does.
+ */
+function publicMembersOnly() {
+  const isPublic = (member) => member.privacy !== 'private' && !member.name.startsWith('#');
+  return {
+    name: 'ls-public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.members) declaration.members = declaration.members.filter(isPublic);
         }
       }
     },
