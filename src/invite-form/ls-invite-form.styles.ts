@@ -116,6 +116,7 @@ export const styles = [
     }
 
     .license .field {
+      max-inline-size: 28rem;
       padding-inline-start: calc(1rem + ${space});
     }
 

@@ -210,10 +210,8 @@ export const styles = [
     }
 
     .holders li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0 ${space};
+      display: grid;
+      justify-items: start;
       min-width: 0;
     }
 
