@@ -114,7 +114,7 @@ function dialogOf(element: LsKeyMigration): LsConfirmDialog {
 
 async function untilDialogOpen(element: LsKeyMigration): Promise<LsConfirmDialog> {
   const dialog = dialogOf(element);
-  await waitUntil(() => dialog.open, 'the confirmation did not open', { timeout: 3000 });
+  await waitUntil(() => dialog.open, 'the confirmation did not open', { timeout: 5000 });
   return dialog;
 }
 
