@@ -4,7 +4,9 @@
  */
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/demo/**', 'src/**/*.test.ts', 'src/**/*.stories.ts'],
+  // Style sheets are no part of the API, and their full text would change the manifest with
+  // every style change.
+  exclude: ['src/demo/**', 'src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
   // package.json names the manifest itself; without this the analyzer rewrites that field.
@@ -33,11 +35,14 @@ function documentedEventsOnly() {
 }
 
 /**
- * Drops private and `#` members, which are no part of an element's API, so that the committed
- * manifest changes only when the public API or its documentation does.
+ * Drops private and `#` members and the static `styles`, which are no part of an element's API,
+ * so that the committed manifest changes only when the public API or its documentation does.
  */
 function publicMembersOnly() {
-  const isPublic = (member) => member.privacy !== 'private' && !member.name.startsWith('#');
+  const isPublic = (member) =>
+    member.privacy !== 'private' &&
+    !member.name.startsWith('#') &&
+    !(member.static && member.name === 'styles');
   return {
     name: 'ls-public-members-only',
     packageLinkPhase({ customElementsManifest }) {
