@@ -278,8 +278,11 @@ describe('<ls-key-migration>', () => {
       };
 
       try {
-        part<HTMLButtonElement>(card(element, member.id), 'copy-button')?.click();
-        await waitUntil(() => copied.length === 1, 'nothing was copied');
+        const copyButton = part<HTMLButtonElement>(card(element, member.id), 'copy-button');
+        expect(copyButton, 'the copy button').to.not.equal(null);
+        copyButton?.click();
+        // A loaded machine, such as CI running other suites, can take over a second here.
+        await waitUntil(() => copied.length === 1, 'nothing was copied', { timeout: 5000 });
       } finally {
         navigator.clipboard.writeText = original;
       }
