@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 
 import '../../src/auth-token/define.js';
 import '../../src/workspace/define.js';
@@ -22,6 +22,7 @@ import {
   seedWorkspace,
   type SeededWorkspace,
 } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 async function renderToken(seeded: SeededWorkspace, token = seeded.adminToken) {
   const element = await fixture<LsAuthToken>(

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 
 import '../../src/invite-form/define.js';
@@ -34,6 +34,7 @@ import {
   seedWorkspace,
   type SeededWorkspace,
 } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 const TEAM_POOL = 'lic_team';
 const ENTERPRISE_POOL = 'lic_enterprise';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
 import '../../src/define.js';
@@ -12,6 +12,7 @@ import {
   seedWorkspace,
   type SeededWorkspace,
 } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 interface SeededMigration {
   seeded: SeededWorkspace;

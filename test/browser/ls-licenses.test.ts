@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
 import '../../src/licenses/define.js';
@@ -21,6 +21,7 @@ import {
   seedWorkspace,
   type SeededWorkspace,
 } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 const TEAM_POOL = 'lic_team';
 const ENTERPRISE_POOL = 'lic_enterprise';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
 import '../../src/define.js';
@@ -34,6 +34,7 @@ import {
   seedWorkspace,
   type SeededWorkspace,
 } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 interface SeededData {
   seeded: SeededWorkspace;

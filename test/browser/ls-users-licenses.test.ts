@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 
 import '../../src/define.js';
 import type { LsKeyMigration, LsUsersLicenses, LsWorkspace } from '../../src/index.js';
 import { textOf } from './support/table-queries.js';
 import { createClient, seedWorkspace, type SeededWorkspace } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 const COMPOSED_TAGS = [
   'ls-invite-form',

@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 
 import '../../src/define.js';
 import type { LsMembersTable, LsWorkspace } from '../../src/index.js';
 import { part, untilRows } from './support/table-queries.js';
 import { createStore, seedWorkspace } from './support/workspace.js';
+import { waitUntil } from './support/wait-until.js';
 
 async function renderWorkspace(workspaceId: string, token?: string) {
   const workspace = await fixture<LsWorkspace>(html`

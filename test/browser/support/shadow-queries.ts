@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait-until.js';
 
 function rootOf(element: Element): ShadowRoot {
   if (element.shadowRoot === null) throw new Error(`<${element.localName}> has no shadow root.`);

@@ -1,7 +1,8 @@
-import { nextFrame, waitUntil } from '@open-wc/testing';
+import { nextFrame } from '@open-wc/testing';
 
 import type { LsConfirmDialog, LsMembersTable } from '../../../src/index.js';
 import { part, rowOf } from './table-queries.js';
+import { waitUntil } from './wait-until.js';
 
 function root(table: LsMembersTable): ShadowRoot {
   if (table.shadowRoot === null) throw new Error('<ls-members-table> has no shadow root.');

@@ -1,6 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
-
 import type { LsMembersTable } from '../../../src/index.js';
+import { waitUntil } from './wait-until.js';
 
 function root(table: LsMembersTable): ShadowRoot {
   if (table.shadowRoot === null) throw new Error('<ls-members-table> has no shadow root.');
