@@ -1,11 +1,30 @@
-import { isHttpError, isLsAdminError } from '../../sdk/errors/index.js';
+import {
+  isHttpError,
+  isInvalidJsonError,
+  isNetworkError,
+  isResponseValidationError,
+  isTimeoutError,
+} from '../../sdk/errors/index.js';
 
 /**
- * Turns a failed request into a sentence for the person using the page: the server's
- * problem detail when there is one, otherwise the error's own message.
+ * Turns a failed request into a plain sentence for the person using the page. The sentence
+ * leaves out request internals (method, URL, schema paths), which stay on the error itself and
+ * reach hosts through `LsErrorEvent`.
  */
 export function describeError(error: unknown): string {
-  if (isHttpError(error) && error.problem !== null) return error.problem.detail;
-  if (isLsAdminError(error) || error instanceof Error) return error.message;
-  return String(error);
+  if (isNetworkError(error)) {
+    return 'Could not reach the server. Check your connection and try again.';
+  }
+  if (isTimeoutError(error)) return 'The server took too long to respond. Try again.';
+  if (isResponseValidationError(error) || isInvalidJsonError(error)) {
+    return (
+      'The server sent a response this page cannot read. ' +
+      'Try again, or contact your administrator if it keeps happening.'
+    );
+  }
+  if (isHttpError(error)) {
+    if (error.problem !== null && error.problem.detail !== '') return error.problem.detail;
+    return `The server could not complete the request (status ${error.status}).`;
+  }
+  return 'Something went wrong. Try again.';
 }
