@@ -1,4 +1,5 @@
 import type { IdempotentChange, WorkspaceClient } from '../client/workspace-client.js';
+import { isHttpError } from '../errors/http-error.js';
 import { isLsAdminError } from '../errors/ls-admin-error.js';
 import type { InvitationRequest } from '../schemas/invitation.js';
 import type { MemberUpdate } from '../schemas/member-update.js';
@@ -307,8 +308,35 @@ export class WorkspaceStore {
     this.#setPending(memberId, true);
     try {
       return await change();
+    } catch (error) {
+      await this.#reconcile(memberId, error);
+      throw error;
     } finally {
       this.#setPending(memberId, false);
+    }
+  }
+
+  /**
+   * Brings the state in line with the server after it rejected a change, because another
+   * admin got there first: a member who is gone (404) is dropped, a stale member (412) is read
+   * again so the next change carries the current version, and the licenses are reloaded when
+   * seats ran out or a pool expired. A failed reload leaves the state as it was.
+   */
+  async #reconcile(memberId: string, error: unknown): Promise<void> {
+    if (!isHttpError(error)) return;
+
+    try {
+      if (error.status === 404) {
+        this.#dropMember(memberId);
+      } else if (error.status === 412) {
+        this.#putMember(await this.client.getMember(memberId));
+      }
+      if (error.code === 'no_seats_available' || error.code === 'license_expired') {
+        await this.#loadLicenses();
+      }
+    } catch {
+      // The change already failed with `error`, which the caller receives; a second failure
+      // while reloading would only hide it.
     }
   }
 

@@ -346,6 +346,69 @@ describe('WorkspaceStore changes', () => {
     assert.equal(store.state.migration?.members.length, before.members.length - 1);
   });
 
+  test('stale update reloads the member', async () => {
+    const store = storeFor(demo.admin.sessionToken);
+    await store.load();
+    const target = memberIn(store.state, demo.member.memberId);
+    const otherAdmin = storeFor(demo.admin.sessionToken).client;
+    const catalog = await otherAdmin.getPermissionCatalog();
+    const permission = catalog.permissions[0];
+    assert.ok(permission, 'the demo plan offers advanced permissions');
+    const changed = await otherAdmin.updateMember(
+      target.id,
+      { permissions: [permission.id] },
+      { version: target.version },
+    );
+
+    await assert.rejects(store.updateMember(target.id, { role: 'admin' }), {
+      status: 412,
+      code: 'version_conflict',
+    });
+
+    const reloaded = memberIn(store.state, target.id);
+    assert.equal(reloaded.version, changed.version);
+    assert.deepEqual(reloaded.permissions, changed.permissions);
+    assert.equal(reloaded.role, 'member');
+    const retried = await store.updateMember(target.id, { role: 'admin' });
+    assert.equal(retried.role, 'admin');
+  });
+
+  test('refused assign reloads the seats', async () => {
+    const store = storeFor(demo.admin.sessionToken);
+    await store.load();
+    await store.setQuery({ license: 'none', status: 'active' });
+    const [first, ...others] = store.state.members.items;
+    assert.ok(first);
+    const pool = store.state.licenses?.pools.find((candidate) => candidate.used < candidate.seats);
+    assert.ok(pool, 'the demo has a pool with a free seat');
+    const otherAdmin = storeFor(demo.admin.sessionToken).client;
+    for (const member of others.slice(0, pool.seats - pool.used)) {
+      await otherAdmin.assignLicense(member.id, pool.id);
+    }
+
+    await assert.rejects(store.assignLicense(first.id, pool.id), { code: 'no_seats_available' });
+
+    assert.equal(usedSeats(store.state, pool.id), pool.seats);
+    assert.equal(memberIn(store.state, first.id).licenseId, null);
+  });
+
+  test('change to a removed member drops it', async () => {
+    const store = storeFor(demo.admin.sessionToken);
+    await store.setQuery({ license: 'any' });
+    const target = store.state.members.items.find((item) => item.id !== demo.admin.memberId);
+    assert.ok(target);
+    const totalBefore = store.state.members.total;
+    await storeFor(demo.admin.sessionToken).client.removeMember(target.id);
+
+    await assert.rejects(store.unassignLicense(target.id), { status: 404, code: 'not_found' });
+
+    assert.equal(
+      store.state.members.items.some((item) => item.id === target.id),
+      false,
+    );
+    assert.equal(store.state.members.total, totalBefore - 1);
+  });
+
   test('updateMember of a member not loaded needs a version', async () => {
     const store = storeFor(demo.admin.sessionToken);
 
