@@ -34,12 +34,18 @@ export const PersonName = z.pipe(
   ),
 );
 
+/** The maximum length of the part before the `@` (RFC 5321, section 4.5.3.1.1). */
+export const MAX_EMAIL_LOCAL_PART_LENGTH = 64;
+
 /** An email address with the surrounding whitespace removed; the case is kept as typed. */
 export const EmailAddress = z.pipe(
   z.string().check(z.trim()),
-  z
-    .email('Enter a valid email address, such as name@example.com.')
-    .check(z.maxLength(MAX_EMAIL_LENGTH, `Use at most ${MAX_EMAIL_LENGTH} characters.`)),
+  z.email('Enter a valid email address, such as name@example.com.').check(
+    z.maxLength(MAX_EMAIL_LENGTH, `Use at most ${MAX_EMAIL_LENGTH} characters.`),
+    z.refine((email) => email.lastIndexOf('@') <= MAX_EMAIL_LOCAL_PART_LENGTH, {
+      message: `Use at most ${MAX_EMAIL_LOCAL_PART_LENGTH} characters before the @.`,
+    }),
+  ),
 );
 
 /** The body of `POST /workspaces/{ws}/invitations`. */

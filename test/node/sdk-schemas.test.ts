@@ -57,6 +57,15 @@ describe('EmailAddress', () => {
     });
   }
 
+  test('rejects a local part over 64 characters', () => {
+    const local = 'e'.repeat(65);
+
+    assert.deepEqual(messagesOf(EmailAddress.safeParse(`${local}@example.com`)), [
+      'Use at most 64 characters before the @.',
+    ]);
+    assert.equal(EmailAddress.safeParse(`${local.slice(1)}@example.com`).success, true);
+  });
+
   for (const input of ['', 'name', 'name@', '@example.com', 'a b@example.com', '<x>@example.com']) {
     test(`rejects ${JSON.stringify(input)}`, () => {
       assert.deepEqual(messagesOf(EmailAddress.safeParse(input)), [EMAIL_MESSAGE]);
