@@ -90,9 +90,18 @@ export const styles = [
       font-weight: normal;
     }
 
+    /*
+     * Long names and emails without spaces wrap anywhere, and the name column stops growing at
+     * its max-width, so one long value cannot widen every row and push the other columns away.
+     */
+    .name-cell {
+      max-width: 28rem;
+    }
+
     .name {
       display: block;
       font-weight: 600;
+      overflow-wrap: anywhere;
     }
 
     .email {

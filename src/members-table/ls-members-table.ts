@@ -76,6 +76,7 @@ const SEARCH_DEBOUNCE_MS = 250;
  * @csspart revoke-button - The button that revokes an invitation, after a confirmation.
  * @csspart reason - Why a control is disabled, such as the last-admin rule.
  * @csspart row-error - The message of a failed change, below the member's row.
+ * @csspart dismiss-button - The button that closes a row's error message.
  * @csspart legacy-key - The marker of a member who still has a legacy API key.
  * @csspart empty - The cell shown when no member matches.
  * @csspart error - The alert shown when loading failed.
@@ -102,11 +103,12 @@ export class LsMembersTable extends LitElement {
   readonly #menu = new MenuController(this);
   readonly #changes = new MemberChangeController(this);
   readonly #announcer = new AnnouncerController(this);
+  readonly #focus = new RowFocus(this);
   readonly #actions = new MemberActions({
     element: this,
     changes: this.#changes,
     announcer: this.#announcer,
-    focus: new RowFocus(this),
+    focus: this.#focus,
     store: () => this.#store.store,
     confirm: (options) => this.#confirm(options),
     collapse: (memberId) => {
@@ -143,7 +145,7 @@ export class LsMembersTable extends LitElement {
           <h2 id="title">Workspace Members</h2>
           ${renderTotal(view)}
         </header>
-        ${renderError(view, () => this.#retry())}
+        ${renderError(view, () => void this.#retry())}
         ${view === undefined ? nothing : this.#renderToolbar(view)}
         <div part="scroller" role="region" aria-labelledby="title" tabindex="0">
           <table part="table" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
@@ -272,7 +274,14 @@ export class LsMembersTable extends LitElement {
           : html`<tr class="row-error-row">
               <td colspan=${COLUMN_COUNT}>
                 <div part="row-error" role="alert">
-                  Could not ${error.description}. ${error.message}
+                  <span>Could not ${error.description}. ${error.message}</span>
+                  <button
+                    part="dismiss-button"
+                    type="button"
+                    @click=${() => this.#dismissError(member.id)}
+                  >
+                    Dismiss
+                  </button>
                 </div>
               </td>
             </tr>`
@@ -358,14 +367,28 @@ export class LsMembersTable extends LitElement {
     const store = this.#store.store;
     if (store === undefined) return;
     this.#menu.close({ restoreFocus: false });
+    // The alerts describe changes to rows that the new query may no longer list.
+    this.#changes.clearErrors();
     void store.setQuery(query);
   }
 
-  #retry(): void {
+  #dismissError(memberId: string): void {
+    this.#changes.dismissError(memberId);
+    // The Dismiss button had focus and is gone, so focus goes back to the member's row.
+    void this.#focus.toRow(memberId);
+  }
+
+  async #retry(): Promise<void> {
     const store = this.#store.store;
     if (store === undefined) return;
-    if (this.#retryLoadsMore) void this.#loadMore();
-    else void store.refresh();
+    if (this.#retryLoadsMore) {
+      await this.#loadMore();
+      return;
+    }
+
+    await store.refresh();
+    // The Retry button is gone with the alert, so focus moves to the rows it brought back.
+    if (store.state.members.error === null) await this.#focus.toTable();
   }
 
   async #loadMore(): Promise<void> {
@@ -375,8 +398,14 @@ export class LsMembersTable extends LitElement {
     const { loading, loadingMore } = readMembersView(store.state);
     if (loading || loadingMore) return;
 
+    const shown = store.state.members.items.length;
     await store.loadMore();
     this.#retryLoadsMore = store.state.members.error !== null;
+
+    // Load more disappears after the last page, so focus moves to the first new row in every
+    // case: the person continues where the new members start.
+    const firstNew = store.state.members.items[shown];
+    if (!this.#retryLoadsMore && firstNew !== undefined) await this.#focus.toRow(firstNew.id);
   }
 
   async #confirm(options: ConfirmOptions): Promise<boolean> {

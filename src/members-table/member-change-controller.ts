@@ -47,6 +47,18 @@ export class MemberChangeController implements ReactiveController {
     return this.#errors.get(memberId);
   }
 
+  /** Removes the member's error, such as when its alert is dismissed. */
+  dismissError(memberId: string): void {
+    if (this.#errors.delete(memberId)) this.#host.requestUpdate();
+  }
+
+  /** Removes every row's error, because another search, filter or sort replaces the rows. */
+  clearErrors(): void {
+    if (this.#errors.size === 0) return;
+    this.#errors.clear();
+    this.#host.requestUpdate();
+  }
+
   /** Runs a change unless one of the same member is running; resolves `undefined` on failure. */
   async run<Result>(change: MemberChange<Result>): Promise<Result | undefined> {
     if (this.#busy.has(change.memberId)) return undefined;

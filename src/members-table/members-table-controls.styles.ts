@@ -278,6 +278,7 @@ export const controlStyles = css`
 
   .details-row > td {
     background: ${color.surfaceRaised};
+    overflow-wrap: anywhere;
   }
 
   .details {
@@ -365,10 +366,30 @@ export const controlStyles = css`
   }
 
   [part='row-error'] {
+    display: flex;
+    align-items: flex-start;
+    gap: ${space};
     padding: ${space};
+    overflow-wrap: anywhere;
     border-radius: ${radius};
     background: ${color.dangerSoft};
     color: ${color.danger};
+  }
+
+  [part='row-error'] > span {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+
+  /* 24 by 24 CSS pixels at least, the smallest target WCAG 2.2 allows (2.5.8, Target Size). */
+  [part='dismiss-button'] {
+    flex: none;
+    min-width: 1.5rem;
+    min-height: 1.5rem;
+    padding: 0.125rem 0.5rem;
+    border-color: currentColor;
+    background: transparent;
+    color: inherit;
   }
 
   /* In the stacked layout the details and error rows span the row without a column label. */

@@ -33,6 +33,23 @@ export class RowFocus {
     target?.focus();
   }
 
+  /**
+   * Focuses the first control of the member's row, or the row header when it has none. Used
+   * for rows that replace the control that had focus, such as Load more or a dismissed alert.
+   */
+  async toRow(memberId: string): Promise<void> {
+    await this.#host.updateComplete;
+    const row = this.#row(memberId);
+    const target = row?.querySelector<HTMLElement>('button') ?? row?.querySelector('th');
+    target?.focus();
+  }
+
+  /** Focuses the scrolling region around the table, such as after a failed load recovered. */
+  async toTable(): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>('[part="scroller"]')?.focus();
+  }
+
   /** Tells whether focus fell back to the page because the focused control was removed. */
   #focusIsLost(): boolean {
     if (this.#host.shadowRoot?.activeElement) return false;

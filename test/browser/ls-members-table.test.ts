@@ -1,5 +1,5 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 
 import '../../src/define.js';
 import { isHttpError, WorkspaceStore, type LicensePool, type Member } from '../../sdk/index.js';
@@ -34,6 +34,7 @@ import {
   seedWorkspace,
   type SeededWorkspace,
 } from './support/workspace.js';
+import { deepActiveElement } from './support/shadow-queries.js';
 import { waitUntil } from './support/wait-until.js';
 
 interface SeededData {
@@ -237,6 +238,19 @@ describe('<ls-members-table>', () => {
       expect(part(table, 'error')).to.equal(null);
     });
 
+    it('focuses the table after Retry', async () => {
+      await injectFault(seeded, { path: membersPath(seeded), status: 500 });
+      const { table } = await renderTable(seeded);
+      const retry = (await untilPart(table, 'retry-button')) as HTMLButtonElement;
+
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await untilRows(table);
+      await waitUntil(() => deepActiveElement() !== document.body, 'focus fell back to the page');
+
+      expect(deepActiveElement()).to.equal(part(table, 'scroller'));
+    });
+
     it('keeps shown rows when loading more fails', async () => {
       const { table } = await renderPagedTable(seeded, 10);
       await untilRows(table, 10);
@@ -284,6 +298,40 @@ describe('<ls-members-table>', () => {
       const ids = memberRows(table).map((row) => row.dataset.memberId);
       expect(ids.slice(0, 10)).to.deep.equal(firstPage);
       expect(new Set(ids).size).to.equal(20);
+    });
+
+    it('focuses the first new row after Load more', async () => {
+      const seeded = await seedWorkspace();
+      const { store, table } = await renderPagedTable(seeded, 10);
+      await untilRows(table, 10);
+      const button = part<HTMLButtonElement>(table, 'load-more-button');
+
+      button?.focus();
+      await sendKeys({ press: 'Enter' });
+      await untilRows(table, 20);
+      const firstNew = store.state.members.items[10];
+      await waitUntil(
+        () => deepActiveElement()?.closest('tr')?.dataset.memberId === firstNew?.id,
+        'focus did not move to the first new row',
+      );
+
+      expect(deepActiveElement()?.getAttribute('part')).to.equal('disclosure-button');
+    });
+
+    it('keeps focus in the table after the last page', async () => {
+      const seeded = await seedWorkspace();
+      const total = (await createClient(seeded).listMembers({ limit: 1 })).total;
+      const { table } = await renderPagedTable(seeded, Math.ceil(total / 2));
+      await untilRows(table);
+      const button = part<HTMLButtonElement>(table, 'load-more-button');
+
+      button?.focus();
+      await sendKeys({ press: 'Enter' });
+      await untilRows(table, total);
+      await waitUntil(() => part(table, 'load-more-button') === null, 'Load more stayed');
+      await waitUntil(() => deepActiveElement() !== document.body, 'focus fell back to the page');
+
+      expect(deepActiveElement()?.closest('tr')?.dataset.memberId).to.be.a('string');
     });
 
     it('hides Load more after the last page', async () => {
@@ -355,6 +403,97 @@ describe('<ls-members-table>', () => {
       expect(name?.localName).to.equal('bdi');
       expect(name?.textContent).to.equal('مريم العربية');
     });
+  });
+
+  describe('row errors', () => {
+    /** Makes unassigning the first listed license fail, and returns that member's id. */
+    async function failUnassign(seeded: SeededWorkspace, table: LsMembersTable) {
+      await waitUntil(() => part(table, 'unassign-button') !== null, 'no unassign control');
+      const button = part<HTMLButtonElement>(table, 'unassign-button');
+      const memberId = button?.closest('tr')?.dataset.memberId ?? '';
+      await injectFault(seeded, {
+        path: `${membersPath(seeded)}/${memberId}/license`,
+        status: 500,
+      });
+      button?.click();
+      await waitUntil(() => rowError(table) !== null, 'no row error');
+      return memberId;
+    }
+
+    it('closes an alert with Dismiss', async () => {
+      const seeded = await seedWorkspace();
+      const { table } = await renderPagedTable(seeded, 10);
+      await untilRows(table);
+      const memberId = await failUnassign(seeded, table);
+      const dismiss = rowError(table)?.querySelector<HTMLButtonElement>('[part="dismiss-button"]');
+      const size = dismiss?.getBoundingClientRect();
+
+      expect(textOf(dismiss ?? null)).to.equal('Dismiss');
+      expect(size?.width).to.be.at.least(24);
+      expect(size?.height).to.be.at.least(24);
+      await expect(table).to.be.accessible();
+
+      dismiss?.focus();
+      await sendKeys({ press: 'Enter' });
+      await table.updateComplete;
+
+      expect(rowError(table)).to.equal(null);
+      expect(deepActiveElement()?.closest('tr')?.dataset.memberId).to.equal(memberId);
+    });
+
+    it('clears alerts on a new sort', async () => {
+      const seeded = await seedWorkspace();
+      const { table } = await renderPagedTable(seeded, 10);
+      await untilRows(table);
+      await failUnassign(seeded, table);
+
+      part<HTMLButtonElement>(table, 'sort-button')?.click();
+      await table.updateComplete;
+
+      expect(rowError(table)).to.equal(null);
+    });
+  });
+
+  describe('search limit', () => {
+    it('limits the search to 200 characters', async () => {
+      const seeded = await seedWorkspace();
+      const { table } = await renderTable(seeded);
+      await untilRows(table);
+
+      expect(part<HTMLInputElement>(table, 'search-input')?.maxLength).to.equal(200);
+    });
+  });
+
+  describe('long names', () => {
+    const longName = 'W'.repeat(200);
+    const longEmail = `${'e'.repeat(60)}@${'d'.repeat(60)}.example.com`;
+    let seeded: SeededWorkspace;
+
+    before(async () => {
+      seeded = await seedWorkspace();
+      await createClient(seeded).invite({ name: longName, email: longEmail });
+    });
+
+    after(async () => {
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    for (const width of [1280, 360]) {
+      it(`keeps every row within the table at ${width} px`, async () => {
+        await setViewport({ width, height: 800 });
+        const { table } = await renderPagedTable(seeded, 100);
+        await untilRows(table);
+        await waitUntil(
+          () => memberRows(table).some((row) => textOf(row.querySelector('.name')) === longName),
+          'the member with the long name is not listed',
+        );
+        const scroller = part(table, 'scroller');
+        if (scroller === null) throw new Error('No scroller part.');
+
+        expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth + 1);
+        expect(table.scrollWidth).to.be.at.most(table.clientWidth + 1);
+      });
+    }
   });
 
   describe('keyboard', () => {
@@ -992,7 +1131,7 @@ describe('<ls-members-table>', () => {
       expect(isHttpError(error) ? error.code : null).to.equal('last_admin');
       expect(errors[0]?.action).to.equal('change-role');
       expect(textOf(rowOf(table, self.id).cells[1] ?? null)).to.equal('Admin');
-      expect(textOf(rowError(table))).to.equal(
+      expect(textOf(rowError(table)?.querySelector('span') ?? null)).to.equal(
         `Could not make ${self.name} a member. A workspace keeps at least one admin. ` +
           'Make another member an admin first.',
       );
