@@ -191,6 +191,7 @@ export class LsInviteForm extends LitElement {
           autocapitalize=${isEmail ? 'off' : 'words'}
           spellcheck="false"
           required
+          ?readonly=${this.pending}
           .value=${live(isEmail ? this.email : this.name)}
           aria-invalid=${message === undefined ? 'false' : 'true'}
           aria-describedby=${ifDefined(message === undefined ? undefined : errorId)}
@@ -214,6 +215,7 @@ export class LsInviteForm extends LitElement {
           type="radio"
           name="role"
           value=${value}
+          ?disabled=${this.pending}
           .checked=${live(this.chosenRole === value)}
           @change=${() => this.#setRole(value)}
         />
@@ -242,6 +244,7 @@ export class LsInviteForm extends LitElement {
             type="checkbox"
             aria-controls="pool-field"
             aria-expanded=${this.assignLicense ? 'true' : 'false'}
+            ?disabled=${this.pending}
             .checked=${live(this.assignLicense)}
             @change=${this.#onAssignChange}
           />
@@ -276,6 +279,7 @@ export class LsInviteForm extends LitElement {
         id="pool"
         part="pool-select"
         name="licenseId"
+        ?disabled=${this.pending}
         .value=${live(selected?.id ?? '')}
         aria-invalid=${message === undefined ? 'false' : 'true'}
         aria-describedby=${ifDefined(message === undefined ? undefined : 'pool-error')}

@@ -474,6 +474,34 @@ describe('<ls-invite-form>', () => {
       expect(button.querySelector('.spinner')?.hasAttribute('hidden')).to.equal(true);
     });
 
+    it('locks the fields while pending', async () => {
+      const { form } = await renderPage(createStore(seeded));
+      await injectFault(seeded, { path: '/invitations', method: 'POST', delayMs: 800 });
+
+      await fill(form, 'Locked Person', 'locked.person@example.org');
+      const checkbox = form.shadowRoot?.querySelector<HTMLInputElement>(
+        '[part="license-checkbox"]',
+      );
+      submitButton(form).click();
+      await form.updateComplete;
+      const radios = [
+        ...(form.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []),
+      ];
+
+      expect(input(form, 'name').readOnly).to.equal(true);
+      expect(input(form, 'email').readOnly).to.equal(true);
+      expect(radios.length).to.equal(2);
+      expect(radios.every((radio) => radio.disabled)).to.equal(true);
+      expect(checkbox?.disabled).to.equal(true);
+
+      await untilIdle(form);
+
+      expect(input(form, 'name').readOnly).to.equal(false);
+      expect(input(form, 'email').readOnly).to.equal(false);
+      expect(radios.some((radio) => radio.disabled)).to.equal(false);
+      expect(checkbox?.disabled).to.equal(false);
+    });
+
     it('clears the form and refocuses the name', async () => {
       const { form } = await renderPage(createStore(seeded));
 
