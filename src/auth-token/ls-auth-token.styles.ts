@@ -27,14 +27,14 @@ export const styles = [
       border-radius: ${radius};
     }
 
-    h2,
+    .title,
     p,
     dl,
     dd {
       margin: 0;
     }
 
-    h2 {
+    .title {
       font-size: 1rem;
       font-weight: 600;
     }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml } from 'lit/static-html.js';
 
 import type { AuthToken, RotatedAuthToken } from '../../sdk/schemas/auth-token.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
@@ -11,6 +12,7 @@ import { LsAuthTokenRotatedEvent } from '../events/auth-token-rotated-event.js';
 import { LsErrorEvent } from '../events/error-event.js';
 import { formatDate } from '../licenses/pool-status.js';
 import { describeError } from '../shared/describe-error.js';
+import { headingTag } from '../shared/heading.js';
 import { copyToClipboard } from './clipboard.js';
 import { styles } from './ls-auth-token.styles.js';
 
@@ -47,6 +49,12 @@ export class LsAuthToken extends LitElement {
   /** The store whose client sends the requests; defaults to the one of `<ls-workspace>`. */
   @property({ attribute: false }) store?: WorkspaceStore;
 
+  /**
+   * The level of the "Auth token" heading, 2 (`<h2>`) by default. Set 3 inside a section that
+   * has its own `<h2>`.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @state() private token: AuthToken | null = null;
   @state() private loadError: unknown = null;
   /** The response to the last rotation, with the full value, until the person hides it. */
@@ -64,10 +72,15 @@ export class LsAuthToken extends LitElement {
     void this.#load();
   });
 
+  #renderHeading() {
+    const tag = headingTag(this.headingLevel);
+    return staticHtml`<${tag} id="title" class="title">Auth token</${tag}>`;
+  }
+
   protected override render() {
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${this.#loading}>
-        <h2 id="title">Auth token</h2>
+        ${this.#renderHeading()}
         <p class="muted">Command-line tools and scripts sign in as you with this token.</p>
         ${this.#renderLoadState()} ${this.token === null ? nothing : this.#renderToken(this.token)}
         ${this.#renderRotateError()}

@@ -43,13 +43,13 @@ export const styles = [
       margin-bottom: calc(${space} * 1.5);
     }
 
-    h2 {
+    .title {
       margin: 0;
       font-size: 1rem;
       font-weight: 600;
     }
 
-    h3 {
+    .member-heading {
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;

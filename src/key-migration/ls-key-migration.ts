@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml } from 'lit/static-html.js';
 
 import type { Member } from '../../sdk/schemas/member.js';
 import type { MigrationStep } from '../../sdk/schemas/migration.js';
@@ -12,6 +13,7 @@ import { LsErrorEvent } from '../events/error-event.js';
 import { LsLegacyKeyRemovedEvent } from '../events/legacy-key-removed-event.js';
 import { LsLicenseAssignedEvent } from '../events/license-assigned-event.js';
 import { describeError } from '../shared/describe-error.js';
+import { headingTag } from '../shared/heading.js';
 import { LegacyKeyMembers } from './legacy-key-members.js';
 import { styles } from './ls-key-migration.styles.js';
 import { newerMember, readMigrationView, STEPS, type MigrationView } from './migration-view.js';
@@ -67,6 +69,12 @@ export class LsKeyMigration extends LitElement {
   /** The store to show; defaults to the one that the enclosing `<ls-workspace>` provides. */
   @property({ attribute: false }) store?: WorkspaceStore;
 
+  /**
+   * The level of the section heading, 2 (`<h2>`) by default; each member's card heading is one
+   * level below. Set 3 inside a section that has its own `<h2>`.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** The pool picked in each member's step 1, by member id. */
   @state() private selectedPools = new Map<string, string>();
 
@@ -91,6 +99,21 @@ export class LsKeyMigration extends LitElement {
     if (store !== undefined) this.#members.sync(store);
   }
 
+  #renderTitle() {
+    const tag = headingTag(this.headingLevel);
+    return staticHtml`<${tag} id="title" class="title" tabindex="-1"
+      >Move from legacy API keys to auth tokens</${tag}
+    >`;
+  }
+
+  #renderMemberHeading(id: string, member: Member) {
+    const tag = headingTag(this.headingLevel, 1);
+    return staticHtml`<${tag} id=${id} class="member-heading" tabindex="-1">
+      <bdi class="name">${member.name}</bdi>
+      <bdi class="email">${member.email}</bdi>
+    </${tag}>`;
+  }
+
   protected override render() {
     const store = this.#store.store;
     const view = store === undefined ? undefined : readMigrationView(store.state);
@@ -100,8 +123,7 @@ export class LsKeyMigration extends LitElement {
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
         <header>
-          <h2 id="title" tabindex="-1">Move from legacy API keys to auth tokens</h2>
-          ${migration === null ? nothing : this.#renderRefresh()}
+          ${this.#renderTitle()} ${migration === null ? nothing : this.#renderRefresh()}
         </header>
         ${
           view === undefined || migration === null
@@ -213,10 +235,7 @@ export class LsKeyMigration extends LitElement {
     const error = this.changeErrors.get(memberId);
     return html`
       <li part="member" class="member" data-member-id=${memberId} aria-labelledby=${headingId}>
-        <h3 id=${headingId} tabindex="-1">
-          <bdi class="name">${member.name}</bdi>
-          <bdi class="email">${member.email}</bdi>
-        </h3>
+        ${this.#renderMemberHeading(headingId, member)}
         <p class="key">Legacy API key ${member.legacyKey?.hint ?? ''}</p>
         <ol part="steps" class="steps" aria-label="Steps for ${member.name}">
           ${STEPS.map((entry) => this.#renderStep(view, member, entry.step, entry.title, step, day))}

@@ -44,19 +44,19 @@ export const styles = [
       gap: ${space} calc(${space} * 2);
     }
 
-    h2,
-    h3,
-    h4,
+    .title,
+    .plan-heading,
+    .pool-heading,
     p {
       margin: 0;
     }
 
-    h2 {
+    .title {
       font-size: 1rem;
       font-weight: 600;
     }
 
-    h3 {
+    .plan-heading {
       font-size: ${font.sizeSmall};
       font-weight: 600;
       letter-spacing: 0.02em;
@@ -64,7 +64,7 @@ export const styles = [
       color: ${color.textMuted};
     }
 
-    h4 {
+    .pool-heading {
       font-size: ${font.size};
       font-weight: 600;
       overflow-wrap: anywhere;

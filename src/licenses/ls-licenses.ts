@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml } from 'lit/static-html.js';
 
 import type { Licenses, LicensePool } from '../../sdk/schemas/license.js';
 import type { Member } from '../../sdk/schemas/member.js';
@@ -8,6 +9,7 @@ import { INITIAL_STATE } from '../../sdk/store/index.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { describeError } from '../shared/describe-error.js';
+import { headingTag } from '../shared/heading.js';
 import { styles } from './ls-licenses.styles.js';
 import { PoolHoldersController, type PoolHolders } from './pool-holders-controller.js';
 import { describeSeatsUsed, formatDate, groupByPlan, isExpired, isFull } from './pool-status.js';
@@ -39,6 +41,12 @@ export class LsLicenses extends LitElement {
 
   /** The store to show; defaults to the one that the enclosing `<ls-workspace>` provides. */
   @property({ attribute: false }) store?: WorkspaceStore;
+
+  /**
+   * The level of the "Licenses" heading, 2 (`<h2>`) by default; the plan and pool headings
+   * follow one and two levels below. Set 3 inside a section that has its own `<h2>`.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   readonly #holders = new PoolHoldersController(this);
   readonly #store = new StoreController(this, (store) => {
@@ -73,7 +81,7 @@ export class LsLicenses extends LitElement {
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${licenses === null && !failed}>
         <header>
-          <h2 id="title">Licenses</h2>
+          ${this.#heading(0, 'title', 'title', 'Licenses')}
           ${licenses === null ? nothing : this.#renderActiveCount(licenses)}
         </header>
         ${failed ? this.#renderLoadError(state.error) : nothing}
@@ -108,6 +116,12 @@ export class LsLicenses extends LitElement {
     return html`<p class="muted">Loading licenses…</p>`;
   }
 
+  /** Renders a heading `depth` levels below `headingLevel`. */
+  #heading(depth: number, id: string, className: string, content: unknown) {
+    const tag = headingTag(this.headingLevel, depth);
+    return staticHtml`<${tag} id=${id} class=${className}>${content}</${tag}>`;
+  }
+
   #renderPlans(licenses: Licenses) {
     if (licenses.pools.length === 0) {
       return html`<p class="muted">This workspace has no license pools.</p>`;
@@ -117,7 +131,7 @@ export class LsLicenses extends LitElement {
       const headingId = `plan-${index}`;
       return html`
         <section part="plan" class="plan" aria-labelledby=${headingId}>
-          <h3 id=${headingId}>${planLabel(plan)}</h3>
+          ${this.#heading(1, headingId, 'plan-heading', planLabel(plan))}
           <ul class="pools">
             ${repeat(
               pools,
@@ -139,7 +153,7 @@ export class LsLicenses extends LitElement {
     return html`
       <li part="pool" class="pool" data-pool-id=${pool.id}>
         <div class="pool-head">
-          <h4 id=${nameId}><bdi>${pool.name}</bdi></h4>
+          ${this.#heading(2, nameId, 'pool-heading', html`<bdi>${pool.name}</bdi>`)}
           <span class="plan-name">${planLabel(pool.plan)}</span>
         </div>
         <div

@@ -42,7 +42,7 @@ export const styles = [
       border-bottom: 1px solid ${color.border};
     }
 
-    h2 {
+    .title {
       margin: 0;
       font-size: 1rem;
       font-weight: 600;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml } from 'lit/static-html.js';
 
 import type { Member, MemberSortKey } from '../../sdk/schemas/index.js';
 import type { MembersListQuery } from '../../sdk/store/index.js';
@@ -10,6 +11,7 @@ import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { MenuController } from '../menu/menu-controller.js';
 import { warnOnce } from '../shared/dev-warning.js';
+import { headingTag } from '../shared/heading.js';
 import { ActiveAdminCountController } from './active-admin-count-controller.js';
 import { chevron } from './icons.js';
 import { renderLicenseCell } from './license-cell.js';
@@ -92,6 +94,12 @@ export class LsMembersTable extends LitElement {
   /** The store to show; defaults to the one that the enclosing `<ls-workspace>` provides. */
   @property({ attribute: false }) store?: WorkspaceStore;
 
+  /**
+   * The level of the "Workspace Members" heading, 2 (`<h2>`) by default. Set 3 inside a section
+   * that has its own `<h2>`.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** The ids of the members whose details are expanded. */
   @state() private expanded: ReadonlySet<string> = new Set();
 
@@ -141,10 +149,7 @@ export class LsMembersTable extends LitElement {
 
     return html`
       <div part="base">
-        <header>
-          <h2 id="title">Workspace Members</h2>
-          ${renderTotal(view)}
-        </header>
+        <header>${this.#renderTitle()} ${renderTotal(view)}</header>
         ${renderError(view, () => void this.#retry())}
         ${view === undefined ? nothing : this.#renderToolbar(view)}
         <div part="scroller" role="region" aria-labelledby="title" tabindex="0">
@@ -168,6 +173,11 @@ export class LsMembersTable extends LitElement {
       <ls-confirm-dialog></ls-confirm-dialog>
       ${this.#announcer.region()}
     `;
+  }
+
+  #renderTitle() {
+    const tag = headingTag(this.headingLevel);
+    return staticHtml`<${tag} id="title" class="title">Workspace Members</${tag}>`;
   }
 
   #renderToolbar(view: MembersView) {

@@ -12,7 +12,8 @@ import { styles } from './ls-users-licenses.styles.js';
  *
  * It creates no store: it works inside `<ls-workspace>`, or with the `store` property set
  * directly, which it hands to every element inside. Members see a read-only page without the
- * invite form. Events of the elements inside bubble through it unchanged.
+ * invite form. Events of the elements inside bubble through it unchanged. Each section has an
+ * `<h2>`, so the elements inside it get `heading-level="3"`.
  *
  * @slot heading - Replaces the default "Users & Licenses" heading.
  *
@@ -56,20 +57,20 @@ export class LsUsersLicenses extends LitElement {
         <section part="section" class="members" aria-labelledby="members-heading">
           <h2 id="members-heading" part="section-heading">Members</h2>
           ${canInvite ? html`<ls-invite-form .store=${this.store}></ls-invite-form>` : nothing}
-          <ls-members-table .store=${this.store}></ls-members-table>
+          <ls-members-table heading-level="3" .store=${this.store}></ls-members-table>
         </section>
 
         <section part="section" class="licenses" aria-labelledby="licenses-heading">
           <h2 id="licenses-heading" part="section-heading">Licenses and API keys</h2>
           <div class="licenses-grid">
-            <ls-licenses .store=${this.store}></ls-licenses>
-            <ls-key-migration .store=${this.store}></ls-key-migration>
+            <ls-licenses heading-level="3" .store=${this.store}></ls-licenses>
+            <ls-key-migration heading-level="3" .store=${this.store}></ls-key-migration>
           </div>
         </section>
 
         <section part="section" class="account" aria-labelledby="account-heading">
           <h2 id="account-heading" part="section-heading">Your auth token</h2>
-          <ls-auth-token .store=${this.store}></ls-auth-token>
+          <ls-auth-token heading-level="3" .store=${this.store}></ls-auth-token>
         </section>
       </div>
     `;

@@ -88,7 +88,9 @@ async function untilMembersShown(element: LsKeyMigration): Promise<void> {
     () => {
       if (part(element, 'empty') !== null) return true;
       const cards = [...root(element).querySelectorAll('[part="member"]')];
-      return cards.length > 0 && cards.every((item) => item.querySelector('h3') !== null);
+      return (
+        cards.length > 0 && cards.every((item) => item.querySelector('.member-heading') !== null)
+      );
     },
     'the migration members did not appear',
     { timeout: 5000 },

@@ -49,7 +49,9 @@ async function untilMigrationShown(page: LsUsersLicenses): Promise<LsKeyMigratio
   await waitUntil(
     () => {
       const cards = [...shadow(migration).querySelectorAll('[part="member"]')];
-      return cards.length > 0 && cards.every((card) => card.querySelector('h3') !== null);
+      return (
+        cards.length > 0 && cards.every((card) => card.querySelector('.member-heading') !== null)
+      );
     },
     'the migration members did not appear',
     { timeout: 5000 },
@@ -88,6 +90,32 @@ describe('<ls-users-licenses>', () => {
         'h2 Licenses and API keys',
         'h2 Your auth token',
       ]);
+    });
+
+    it('nests element headings below sections', async () => {
+      const seeded = await seedWorkspace();
+      const { page } = await renderPage(seeded);
+      const licenses = shadow(page).querySelector('ls-licenses');
+      const token = shadow(page).querySelector('ls-auth-token');
+      await waitUntil(
+        () => licenses?.shadowRoot?.querySelector('.plan-heading') != null,
+        'the license plans did not render',
+      );
+
+      const licensesTitle = licenses?.shadowRoot?.querySelector('#title');
+      const planHeading = licenses?.shadowRoot?.querySelector('.plan-heading');
+      const poolHeading = licenses?.shadowRoot?.querySelector('.pool-heading');
+      const tokenTitle = token?.shadowRoot?.querySelector('#title');
+      expect(`${licensesTitle?.localName} ${textOf(licensesTitle ?? null)}`).to.equal(
+        'h3 Licenses',
+      );
+      expect(planHeading?.localName).to.equal('h4');
+      expect(poolHeading?.localName).to.equal('h5');
+      expect(`${tokenTitle?.localName} ${textOf(tokenTitle ?? null)}`).to.equal('h3 Auth token');
+      for (const tag of ['ls-members-table', 'ls-key-migration']) {
+        const title = shadow(page).querySelector(tag)?.shadowRoot?.querySelector('#title');
+        expect(title?.localName, tag).to.equal('h3');
+      }
     });
 
     it('names the workspace', async () => {
