@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 
 import '../../src/confirm-dialog/define.js';
 import type { LsConfirmDialog } from '../../src/confirm-dialog/ls-confirm-dialog.js';
@@ -59,6 +59,27 @@ describe('<ls-confirm-dialog>', () => {
       expect(part(dialog, 'message').textContent).to.equal(removeOptions.message);
       expect(part(dialog, 'confirm-button').textContent?.trim()).to.equal('Remove');
       expect(part(dialog, 'cancel-button').textContent?.trim()).to.equal('Cancel');
+    });
+
+    it('wraps a long name at 360 px', async () => {
+      await setViewport({ width: 360, height: 640 });
+      try {
+        const { dialog } = await renderWithOpener();
+        const longName = 'W'.repeat(200);
+
+        void dialog.confirm({
+          ...removeOptions,
+          heading: `Remove ${longName}?`,
+          message: html`<bdi>${longName}</bdi> loses access to the workspace.`,
+        });
+        await dialog.updateComplete;
+        const box = nativeDialog(dialog);
+
+        expect(box.getBoundingClientRect().right).to.be.at.most(360);
+        expect(box.scrollWidth).to.be.at.most(box.clientWidth + 1);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('renders a template message', async () => {

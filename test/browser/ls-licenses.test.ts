@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 
 import '../../src/licenses/define.js';
 import '../../src/workspace/define.js';
@@ -204,6 +204,37 @@ describe('<ls-licenses>', () => {
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(holderNames(element, TEAM_POOL)).to.deep.equal([]);
     });
+  });
+
+  describe('long names', () => {
+    afterEach(async () => {
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    for (const width of [1280, 360]) {
+      it(`wraps a holder's long name at ${width} px`, async () => {
+        await setViewport({ width, height: 800 });
+        const longName = 'W'.repeat(200);
+        const seatsFree = pool(licenses, ENTERPRISE_POOL);
+        expect(seatsFree.used, 'the pool has a free seat').to.be.below(seatsFree.seats);
+        await client.invite({
+          name: longName,
+          email: `${'e'.repeat(60)}@${'d'.repeat(60)}.example.com`,
+          licenseId: ENTERPRISE_POOL,
+        });
+        const element = await renderLicenses(createStore(seeded));
+
+        holdersButton(element, ENTERPRISE_POOL).click();
+        await waitUntil(
+          () => holderNames(element, ENTERPRISE_POOL).includes(longName),
+          'the holder with the long name is not listed',
+        );
+        const base = partOf(element, 'base');
+
+        expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+        expect(element.scrollWidth).to.be.at.most(element.clientWidth + 1);
+      });
+    }
   });
 
   describe('keyboard', () => {
