@@ -121,15 +121,16 @@ function firstLine(text: string): string {
 /**
  * Runs axe on a story's whole page, or on each rendered story of a docs page. Storybook's own
  * docs frame is left out, because its scrollable preview boxes fail "scrollable-region-focusable"
- * whatever the story renders.
+ * whatever the story renders. A docs page without stories is checked whole.
  */
 async function runAxe(page: Page, entry: IndexEntry): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const include = entry.type === 'docs' ? '[id^="story--"][id$="-inner"]' : 'body';
+  const storyRoots = entry.type === 'docs' ? '[id^="story--"][id$="-inner"]' : 'body';
   const violations = await page.evaluate(
-    async ({ tags, include }) => {
+    async ({ tags, storyRoots }) => {
       const axe = (window as unknown as { axe: typeof AxeApi }).axe;
-      const context = { include: [include] };
+      const hasStories = document.querySelector(storyRoots) !== null;
+      const context = hasStories ? { include: [storyRoots] } : document;
       const result = await axe.run(context, { runOnly: { type: 'tag', values: tags } });
       return result.violations.map((violation) => ({
         id: violation.id,
@@ -137,7 +138,7 @@ async function runAxe(page: Page, entry: IndexEntry): Promise<string[]> {
         targets: violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)),
       }));
     },
-    { tags: AXE_TAGS, include },
+    { tags: AXE_TAGS, storyRoots },
   );
   return violations.map(
     (violation) => `axe ${violation.id}: ${violation.help} at ${violation.targets.join(', ')}`,
