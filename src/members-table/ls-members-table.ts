@@ -412,10 +412,12 @@ export class LsMembersTable extends LitElement {
     await store.loadMore();
     this.#retryLoadsMore = store.state.members.error !== null;
 
-    // Load more disappears after the last page, so focus moves to the first new row in every
-    // case: the person continues where the new members start.
+    // Load more disappears after the last page and would leave focus on the page, so focus
+    // moves from it to the first new row on every page, where the person continues reading.
     const firstNew = store.state.members.items[shown];
-    if (!this.#retryLoadsMore && firstNew !== undefined) await this.#focus.toRow(firstNew.id);
+    if (!this.#retryLoadsMore && firstNew !== undefined) {
+      await this.#focus.toRow(firstNew.id, '[part="load-more-button"], [part="retry-button"]');
+    }
   }
 
   async #confirm(options: ConfirmOptions): Promise<boolean> {

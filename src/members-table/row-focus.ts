@@ -34,19 +34,21 @@ export class RowFocus {
   }
 
   /**
-   * Focuses the first control of the member's row, or the row header when it has none. Used
-   * for rows that replace the control that had focus, such as Load more or a dismissed alert.
+   * Focuses the first control of the member's row, or the row header when it has none, unless
+   * the person moved focus elsewhere: only focus on the page or on `from` is moved.
    */
-  async toRow(memberId: string): Promise<void> {
+  async toRow(memberId: string, from?: string): Promise<void> {
     await this.#host.updateComplete;
+    if (!this.#focusIsLost() && !this.#focusIsOn(from)) return;
     const row = this.#row(memberId);
     const target = row?.querySelector<HTMLElement>('button') ?? row?.querySelector('th');
     target?.focus();
   }
 
-  /** Focuses the scrolling region around the table, such as after a failed load recovered. */
+  /** Focuses the scrolling region around the table when focus fell back to the page. */
   async toTable(): Promise<void> {
     await this.#host.updateComplete;
+    if (!this.#focusIsLost()) return;
     this.#host.renderRoot.querySelector<HTMLElement>('[part="scroller"]')?.focus();
   }
 
@@ -54,6 +56,11 @@ export class RowFocus {
   #focusIsLost(): boolean {
     if (this.#host.shadowRoot?.activeElement) return false;
     return document.activeElement === null || document.activeElement === document.body;
+  }
+
+  #focusIsOn(selector: string | undefined): boolean {
+    const active = this.#host.shadowRoot?.activeElement ?? null;
+    return selector !== undefined && active !== null && active.matches(selector);
   }
 
   #row(memberId: string): HTMLTableRowElement | null {
