@@ -34,8 +34,8 @@ export class RowFocus {
   }
 
   /**
-   * Focuses the first control of the member's row, or the row header when it has none, unless
-   * the person moved focus elsewhere: only focus on the page or on `from` is moved.
+   * Focuses the first control of the member's row, or the row header when it has none. Focus
+   * moves only from the page or from an element matching `from`, so focus moved elsewhere stays.
    */
   async toRow(memberId: string, from?: string): Promise<void> {
     await this.#host.updateComplete;
