@@ -112,6 +112,18 @@ export const LoadFailedThenRetry: Story = {
   },
 };
 
+/** Every request for members fails, so the alert with Retry stays. */
+export const LoadFailed: Story = {
+  parameters: { lsAdmin: { faults: { failNext: 100, failPath: '/members', failMethod: 'GET' } } },
+  play: async ({ canvasElement }) => {
+    const table = elementIn(canvasElement, 'ls-members-table');
+    await expectRendered(table);
+    const alert = await untilShadow(table, '[part="error"]');
+    await expect(textOf(alert)).toContain('injected');
+    await expect(inShadow(table, '[part="retry-button"]')).toBeVisible();
+  },
+};
+
 /** Every request waits an hour, so the skeleton rows stay. */
 export const Loading: Story = {
   parameters: { lsAdmin: { faults: { delayMs: 60 * 60 * 1000 } } },

@@ -18,9 +18,9 @@ const BRAND = `
   .brand ls-licenses::part(pool) {
     border-inline-start: 4px solid #0b6e4f;
   }
-  .brand ls-members-table::part(license-badge) {
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
+  .brand ls-members-table::part(total) {
+    color: #0b6e4f;
+    font-weight: 700;
   }
 `;
 

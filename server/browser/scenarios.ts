@@ -120,12 +120,12 @@ export const pendingInvitations: Scenario = async (database, now) => {
   });
   const pool = 'lic_invites_team';
   const invitations = [
-    { name: 'Grace Hopper', sentDaysAgo: 0.01, licensed: true },
-    { name: 'Alan Turing', sentDaysAgo: 1, licensed: true },
-    { name: 'Barbara Liskov', sentDaysAgo: 3, licensed: false },
-    { name: 'Edsger Dijkstra', sentDaysAgo: 5, licensed: false },
-    { name: 'Frances Allen', sentDaysAgo: 6.5, licensed: false },
-    { name: 'Donald Knuth', sentDaysAgo: 8, licensed: false },
+    { name: 'Katherine Johnson', sentDaysAgo: 0.01, licensed: true },
+    { name: 'Margaret Hamilton', sentDaysAgo: 1, licensed: true },
+    { name: 'Radia Perlman', sentDaysAgo: 3, licensed: false },
+    { name: 'Shafi Goldwasser', sentDaysAgo: 5, licensed: false },
+    { name: 'Sophie Wilson', sentDaysAgo: 6.5, licensed: false },
+    { name: 'Hedy Lamarr', sentDaysAgo: 8, licensed: false },
   ];
   const tokens = await Promise.all(invitations.map(() => createSecret('lsi')));
   const expiresAt = new Date(now.getTime() + 200 * DAY_MS).toISOString();
