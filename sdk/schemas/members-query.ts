@@ -18,6 +18,8 @@ export const MemberSort = z.enum([
 ]);
 export type MemberSort = z.infer<typeof MemberSort>;
 
+/** The maximum length of the `query` search text, in characters. */
+export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -27,7 +29,7 @@ export const DEFAULT_PAGE_SIZE = 50;
  */
 export const MembersQuery = z.object({
   /** Case-insensitive text that the name or the email contains. */
-  query: z.optional(z.string().check(z.maxLength(200))),
+  query: z.optional(z.string().check(z.maxLength(MAX_QUERY_LENGTH))),
   role: z.optional(Role),
   status: z.optional(MemberStatus),
   /** A license pool id, `none` for members without a license, or `any` for those with one. */

@@ -1,15 +1,9 @@
 import { html } from 'lit';
 
 import type { LicensePool, MemberSort } from '../../sdk/schemas/index.js';
+import { MAX_QUERY_LENGTH } from '../../sdk/schemas/members-query.js';
 import type { MembersListQuery } from '../../sdk/store/index.js';
 import { readSort, SORT_KEYS, toSort } from './members-filters.js';
-
-/**
- * The longest search text, in characters, that the server accepts: `MembersQuery` in
- * sdk/schemas/members-query.ts rejects a longer `query` with 400. The schema has no exported
- * constant for it, so this copy must change with the schema.
- */
-const MAX_SEARCH_LENGTH = 200;
 
 /** The query and callbacks that the toolbar uses; the table implements them. */
 export interface ToolbarContext {
@@ -43,7 +37,7 @@ export function renderToolbar(context: ToolbarContext) {
           name="query"
           placeholder="Name or email"
           autocomplete="off"
-          maxlength=${MAX_SEARCH_LENGTH}
+          maxlength=${MAX_QUERY_LENGTH}
           .value=${query.query ?? ''}
           @input=${(event: Event) => {
             context.search((event.currentTarget as HTMLInputElement).value);
