@@ -31,7 +31,7 @@ export default meta;
 
 type Story = StoryObj<DialogArgs>;
 
-/** The dialog that removal asks with, opened by calling `confirm()`. */
+/** The confirmation shown before a removal, opened by calling `confirm()`. */
 export const Open: Story = {
   play: async ({ canvasElement, args }) => {
     const dialog = elementIn(canvasElement, 'ls-confirm-dialog');

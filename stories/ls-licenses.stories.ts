@@ -31,7 +31,7 @@ export const TypicalTeam: Story = {
   },
 };
 
-/** Every seat taken: the meters turn the warning color and each pool says "Full". */
+/** Every seat taken: the meters turn the warning color and each pool is marked "Full". */
 export const AllSeatsTaken: Story = {
   parameters: { lsAdmin: { scenario: allSeatsTaken } },
   play: async ({ canvasElement }) => {

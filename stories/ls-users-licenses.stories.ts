@@ -92,7 +92,7 @@ export const RightToLeft: Story = {
   },
 };
 
-/** Every request waits 1.5 s, as on a slow connection; the page fills in as answers arrive. */
+/** Every request waits 1.5 s, as on a slow connection, so the page fills in as responses arrive. */
 export const SlowNetwork: Story = {
   parameters: { lsAdmin: { faults: { delayMs: 1500 } } },
   play: async ({ canvasElement }) => {

@@ -79,7 +79,10 @@ export function wrapSqlJsDatabase(db: Database): SqlDatabase {
   return wrapped;
 }
 
-/** Converts parameters to what sql.js binds; it has no bigint type. */
+/**
+ * Converts parameters to the values that @types/sql.js declares, which leave out bigint, so a
+ * bigint in the safe integer range becomes a number.
+ */
 function toBindParams(params: readonly SqlValue[]): BindParams {
   return params.map((value): SqlJsValue => {
     if (typeof value !== 'bigint') return value;

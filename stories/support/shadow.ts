@@ -1,6 +1,6 @@
 import { expect, waitFor } from 'storybook/test';
 
-/** The longest a play function waits for the in-browser API and a render, in milliseconds. */
+/** The maximum wait of a play function for the in-browser API and a render, in milliseconds. */
 const WAIT_MS = 8000;
 
 /** Returns the first element with tag `tag` in the story, or throws. */

@@ -7,7 +7,7 @@ import type { FaultSettings } from '../../server/browser/fault-injection.js';
 import type { Scenario } from '../../server/browser/scenario.js';
 import { typicalTeam } from '../../server/browser/scenarios.js';
 
-/** What a story sets under `parameters.lsAdmin` to choose its workspace and its faults. */
+/** The settings under `parameters.lsAdmin` that choose a story's workspace and faults. */
 export interface StoryApiParameters {
   /** Seeds the in-browser API. Default: `typicalTeam`. */
   scenario?: Scenario;
@@ -24,7 +24,7 @@ export interface StoryApiParameters {
   workspace?: boolean;
 }
 
-/** What `loadStoryApi` hands to the decorator and to play functions in `context.loaded`. */
+/** The API and client that `loadStoryApi` passes on in `context.loaded`. */
 export interface LoadedStoryApi {
   api?: BrowserApi;
   client?: WorkspaceClient;

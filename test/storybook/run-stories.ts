@@ -1,6 +1,6 @@
 /**
- * Checks every entry of the static Storybook in headless Chromium: each story must finish
- * its play function without an exception, log no console error and pass axe; each docs page
+ * Checks every entry of the static Storybook in headless Chromium. Each story must finish
+ * its play function without an exception, log no console error and pass axe. Each docs page
  * must render without an error and pass axe. Prints one line per entry and a summary line,
  * and exits 1 on any failure. `npm run test:storybook` builds the Storybook first.
  */

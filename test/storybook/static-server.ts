@@ -34,7 +34,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const base = normalize(root).replace(/[\\/]+$/, '');
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    // Chromium asks every new origin for /favicon.ico, which storybook build does not write; a
+    // Chromium requests /favicon.ico from every new origin, which storybook build does not write; a
     // 404 would show as a console error in the first story.
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
