@@ -44,6 +44,8 @@ export const loadStoryApi: Loader = async (context): Promise<LoadedStoryApi> => 
   if (options.workspace === false) return {};
 
   const delayMs = options.faults?.delayMs ?? Number(context.globals.networkDelay ?? 0);
+  // NOTE: earlier stories' databases stay open until the page reloads, because a docs page
+  // shows several stories at once. Browsing many stories in `npm run storybook` grows memory.
   const api = await createBrowserApi({
     scenario: options.scenario ?? typicalTeam,
     faults: { ...options.faults, delayMs },
