@@ -50,6 +50,7 @@ export const styles = [
 
     .total {
       color: ${color.textMuted};
+      unicode-bidi: isolate;
     }
 
     /* Narrow viewports scroll the table sideways inside this wrapper instead of the page. */

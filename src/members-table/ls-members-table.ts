@@ -318,7 +318,7 @@ export class LsMembersTable extends LitElement {
     const shown = `Showing ${view.items.length} of ${view.total ?? view.items.length}`;
     return html`
       <footer>
-        <span>${shown}</span>
+        <bdi>${shown}</bdi>
         ${view.hasMore ? renderLoadMore(view, () => void this.#loadMore()) : nothing}
       </footer>
     `;

@@ -112,7 +112,13 @@ export const controlStyles = css`
     transition: transform 120ms ease;
   }
 
-  .disclosure[aria-expanded='true'] .icon {
+  /* A collapsed chevron points along the reading direction: right in LTR, left in RTL. */
+  :host(:dir(rtl)) .disclosure .icon {
+    transform: rotate(90deg);
+  }
+
+  .disclosure[aria-expanded='true'] .icon,
+  :host(:dir(rtl)) .disclosure[aria-expanded='true'] .icon {
     transform: none;
   }
 

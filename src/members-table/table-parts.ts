@@ -7,7 +7,7 @@ export function renderTotal(view: MembersView | undefined) {
   if (view?.total === undefined || view.total === null) return nothing;
 
   const noun = view.total === 1 ? 'member' : 'members';
-  return html`<span class="total" part="total">${view.total} ${noun}</span>`;
+  return html`<bdi class="total" part="total">${view.total} ${noun}</bdi>`;
 }
 
 /** Renders the alert of a failed load with its Retry button. */
