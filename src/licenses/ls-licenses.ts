@@ -95,7 +95,7 @@ export class LsLicenses extends LitElement {
     return html`
       <div class="active">
         <p part="active-count" class="count">
-          <strong>${count}</strong> ${count === 1 ? 'active license' : 'active licenses'}
+          <bdi><strong>${count}</strong> ${count === 1 ? 'active license' : 'active licenses'}</bdi>
         </p>
         <p class="rule">A member with a license, a legacy API key or both counts once.</p>
       </div>
@@ -169,7 +169,7 @@ export class LsLicenses extends LitElement {
           <div class="meter-fill" style="inline-size: ${percent}%"></div>
         </div>
         <p class="seats">
-          <span>${seatsText}</span>
+          <bdi class="seats-text">${seatsText}</bdi>
           ${full ? html`<span class="badge full">Full</span>` : nothing}
         </p>
         ${this.#renderExpiry(pool)} ${this.#renderHolders(pool)}

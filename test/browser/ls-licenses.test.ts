@@ -237,6 +237,22 @@ describe('<ls-licenses>', () => {
     }
   });
 
+  describe('right-to-left', () => {
+    it('isolates English counts from the page direction', async () => {
+      const seeded = await seedWorkspace();
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl"><ls-licenses .store=${createStore(seeded)}></ls-licenses></div>`,
+      );
+      const element = wrapper.querySelector('ls-licenses') as LsLicenses;
+      await untilShadow(element, '[part="pool"]');
+
+      const activeCount = shadowQuery(element, '[part="active-count"] > bdi');
+      const seats = poolElement(element, TEAM_POOL).querySelector('.seats > bdi');
+      expect(activeCount?.textContent?.trim()).to.match(/^\d+ active licenses?$/);
+      expect(seats?.textContent?.trim()).to.match(/^\d+ of \d+ seats? used$/);
+    });
+  });
+
   describe('keyboard', () => {
     it('toggles the holders with Enter', async () => {
       const element = await renderLicenses(createStore(seeded));
