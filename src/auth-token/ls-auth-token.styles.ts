@@ -1,23 +1,13 @@
 import { css } from 'lit';
 
+import { elementHost } from '../styles/element-host.js';
 import { color, colorScheme, focusRing, font, radius, space } from '../styles/tokens.js';
 
 export const styles = [
   colorScheme,
   focusRing,
+  elementHost,
   css`
-    :host {
-      display: block;
-      container-type: inline-size;
-      font-family: ${font.family};
-      font-size: ${font.size};
-      color: ${color.text};
-    }
-
-    [hidden] {
-      display: none !important;
-    }
-
     [part='base'] {
       display: grid;
       gap: calc(${space} * 1.5);

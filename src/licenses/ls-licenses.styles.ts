@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+import { elementHost } from '../styles/element-host.js';
 import {
   color,
   colorScheme,
@@ -13,20 +14,9 @@ import {
 export const styles = [
   colorScheme,
   focusRing,
+  elementHost,
   visuallyHidden,
   css`
-    :host {
-      display: block;
-      container-type: inline-size;
-      font-family: ${font.family};
-      font-size: ${font.size};
-      color: ${color.text};
-    }
-
-    [hidden] {
-      display: none !important;
-    }
-
     [part='base'] {
       display: grid;
       gap: calc(${space} * 2);
