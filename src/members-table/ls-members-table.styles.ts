@@ -257,6 +257,13 @@ export const styles = [
         min-width: 0;
       }
 
+      /* A long pool name wraps in its badge instead of widening every stacked row. */
+      [part~='badge'] {
+        max-width: 100%;
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
+
       thead {
         position: absolute;
         width: 1px;

@@ -418,4 +418,15 @@ export const controlStyles = css`
       border: 1px solid CanvasText;
     }
   }
+
+  /*
+   * A select is as wide as its longest option, such as a long pool name. On narrow containers
+   * each field's single column may shrink, so the select's max-width resolves to the field.
+   */
+  @container (max-width: 36rem) {
+    [part='toolbar'] label:not(.checkbox) {
+      grid-template-columns: minmax(0, 1fr);
+      max-width: 100%;
+    }
+  }
 `;
