@@ -10,7 +10,7 @@ import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LsAuthTokenRotatedEvent } from '../events/auth-token-rotated-event.js';
 import { LsErrorEvent } from '../events/error-event.js';
-import { formatDate } from '../licenses/pool-status.js';
+import { formatDate } from '../shared/format-date.js';
 import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
 import { copyToClipboard } from './clipboard.js';

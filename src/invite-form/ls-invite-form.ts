@@ -15,7 +15,7 @@ import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LsErrorEvent } from '../events/error-event.js';
 import { LsMemberInvitedEvent } from '../events/member-invited-event.js';
-import { describePoolChoice, unavailableReason } from '../licenses/pool-status.js';
+import { describePoolChoice, unavailableReason } from '../shared/pool-status.js';
 import { explainInviteFailure, ONLY_ADMINS_INVITE } from './invite-failure.js';
 import {
   emailMessage,

@@ -12,7 +12,8 @@ import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
 import { styles } from './ls-licenses.styles.js';
 import { PoolHoldersController, type PoolHolders } from './pool-holders-controller.js';
-import { describeSeatsUsed, formatDate, groupByPlan, isExpired, isFull } from './pool-status.js';
+import { formatDate } from '../shared/format-date.js';
+import { describeSeatsUsed, groupByPlan, isExpired, isFull } from '../shared/pool-status.js';
 
 /**
  * @summary The Licenses section: the workspace's license pools grouped by plan, each with a

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 
 import type { Member, Role } from '../../sdk/schemas/index.js';
 import { chevron, spinner } from './icons.js';
-import { formatDate } from './relative-time.js';
+import { formatDate } from '../shared/format-date.js';
 import { SOLE_ADMIN_REASON, type RowContext } from './row-context.js';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', member: 'Member' };

@@ -1,4 +1,5 @@
 import type { LicensePool } from '../../sdk/schemas/index.js';
+import { freeSeats, isExpired } from '../shared/pool-status.js';
 
 /** Whether a pool can take one more member, with a label that states it. */
 export interface PoolAvailability {
@@ -7,11 +8,11 @@ export interface PoolAvailability {
   label: string;
 }
 
+/** Tells whether the table may offer the pool for an assignment, and labels it. */
 export function poolAvailability(pool: LicensePool, now: number = Date.now()): PoolAvailability {
-  if (pool.expiresAt !== null && Date.parse(pool.expiresAt) <= now) {
-    return { available: false, label: 'expired' };
-  }
-  const free = Math.max(0, pool.seats - pool.used);
+  if (isExpired(pool, now)) return { available: false, label: 'expired' };
+
+  const free = freeSeats(pool);
   if (free === 0) return { available: false, label: 'no seats left' };
   return { available: true, label: `${free} of ${pool.seats} seats free` };
 }

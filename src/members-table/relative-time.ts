@@ -2,12 +2,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** Formats a timestamp as a date such as "Mar 4, 2026". */
-export function formatDate(timestamp: string): string {
-  return dateFormat.format(new Date(timestamp));
-}
 
 /**
  * Formats how far `timestamp` lies from `now`: "in 3 days", "in 5 hours", "yesterday".

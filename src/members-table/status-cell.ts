@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 
 import type { Member } from '../../sdk/schemas/index.js';
 import { spinner } from './icons.js';
-import { formatDate, formatRelative } from './relative-time.js';
+import { formatDate } from '../shared/format-date.js';
+import { formatRelative } from './relative-time.js';
 import type { RowContext } from './row-context.js';
 
 /**

@@ -1,12 +1,5 @@
 import type { LicensePool } from '../../sdk/schemas/license.js';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** Formats an ISO timestamp as a date in the page's locale, such as "Jun 22, 2027". */
-export function formatDate(timestamp: string): string {
-  return dateFormat.format(new Date(timestamp));
-}
-
 /** Tells whether a pool's expiry has passed; such a pool accepts no new assignments. */
 export function isExpired(pool: LicensePool, now: number = Date.now()): boolean {
   return pool.expiresAt !== null && Date.parse(pool.expiresAt) <= now;
