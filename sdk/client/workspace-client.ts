@@ -39,7 +39,7 @@ export interface VersionedChange {
 /** Options of requests that create something. */
 export interface IdempotentChange {
   /**
-   * A key that makes a retried request replay the first answer instead of acting twice.
+   * A key that makes a retried request replay the first response instead of acting twice.
    * Defaults to a fresh random key for each call.
    */
   idempotencyKey?: string;

@@ -2,7 +2,7 @@ import type { FieldError, Problem, ProblemCode } from '../schemas/problem.js';
 import { brand, hasBrand } from './brand.js';
 import { LsAdminError } from './ls-admin-error.js';
 
-/** What the transport knows about a response with a status outside 2xx. */
+/** The details the transport read from a response with a status outside 2xx. */
 export interface HttpErrorDetails {
   method: string;
   url: string;

@@ -10,7 +10,7 @@ export const AuthToken = z.object({
 });
 export type AuthToken = z.infer<typeof AuthToken>;
 
-/** The answer to a rotation: the only time the full token value is returned. */
+/** The response to a rotation: the only time the full token value is returned. */
 export const RotatedAuthToken = z.extend(AuthToken, {
   token: z.string(),
 });

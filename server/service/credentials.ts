@@ -30,7 +30,7 @@ export function getOwnAuthToken(context: ServiceContext, user: SessionUser): Aut
 
 /**
  * Replaces the caller's auth token with a new one, which stops the old one from working.
- * This is the only answer that contains the full token value.
+ * This is the only response that contains the full token value.
  */
 export function rotateOwnAuthToken(
   context: ServiceContext,

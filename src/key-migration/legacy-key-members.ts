@@ -35,7 +35,7 @@ export class LegacyKeyMembers implements ReactiveController {
     return this.#error;
   }
 
-  /** Loads the records again when the store holds a migration snapshot not loaded yet. */
+  /** Loads the records again when the store contains a migration snapshot not loaded yet. */
   sync(store: WorkspaceStore): void {
     const migration = store.state.migration;
     if (migration === null || migration === this.#loadedFor) return;
