@@ -4,7 +4,7 @@
  * `docs/benchmarks.md`.
  */
 export interface Figure {
-  /** What was measured, for example "page of 50, searched (3+ characters), p50". */
+  /** The measured quantity, for example "page of 50, searched (3+ characters), p50". */
   name: string;
   value: number;
   unit: 'ms' | 'kB' | 'MB' | 'rows' | 'ratio' | 'ops/s' | 'count';
@@ -29,12 +29,12 @@ export interface SuiteOptions {
   scale: Scale;
 }
 
-/** Whether a figure meets its budget; figures without one always do. */
+/** Returns whether a figure meets its budget, which figures without one always do. */
 export function withinBudget(figure: Figure): boolean {
   return figure.budget === undefined || figure.value <= figure.budget;
 }
 
-/** The value at the given quantile (0–1) of the samples, by linear interpolation. */
+/** Returns the value at the given quantile (0–1) of the samples, by linear interpolation. */
 export function quantile(samples: readonly number[], q: number): number {
   if (samples.length === 0) throw new RangeError('quantile() needs at least one sample.');
   const sorted = [...samples].sort((a, b) => a - b);
@@ -49,7 +49,7 @@ export function median(samples: readonly number[]): number {
   return quantile(samples, 0.5);
 }
 
-/** "p10–p90 1.2–1.9 ms, n=40": the spread printed beside a median. */
+/** Formats the spread printed beside a median, such as "p10–p90 1.2–1.9 ms, n=40". */
 export function describeSpread(samples: readonly number[], unit: string): string {
   const low = quantile(samples, 0.1);
   const high = quantile(samples, 0.9);

@@ -1,0 +1,11 @@
+import type { Suite, SuiteOptions } from './support/figures.js';
+import { run as sdk } from './sdk.bench.js';
+
+/** A benchmark suite: a name to select it by, and the function that measures it. */
+export interface BenchSuite {
+  name: string;
+  run(options: SuiteOptions): Promise<Suite[]>;
+}
+
+/** Every suite `npm run bench` runs, in the order its table lists them. */
+export const SUITES: BenchSuite[] = [{ name: 'sdk', run: sdk }];
