@@ -1,6 +1,7 @@
 import type { Member } from '../schemas/member.js';
 
-type LicenseHolder = Pick<Member, 'licenseId' | 'legacyKey'>;
+/** The member fields that decide whether a member uses up an active license. */
+export type LicenseHolder = Pick<Member, 'licenseId' | 'legacyKey'>;
 
 /**
  * Tells whether a member uses up one active license: they hold a license from a pool,

@@ -1,7 +1,8 @@
 import type { Member } from '../schemas/member.js';
 import type { MigrationStep } from '../schemas/migration.js';
 
-type MigratingMember = Pick<Member, 'licenseId' | 'legacyKey' | 'authToken'>;
+/** The member fields that decide a member's step in the move off legacy keys. */
+export type MigratingMember = Pick<Member, 'licenseId' | 'legacyKey' | 'authToken'>;
 
 /**
  * Works out where a member stands in the move from a legacy API key to an auth token,
