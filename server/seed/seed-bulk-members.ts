@@ -1,0 +1,302 @@
+import { INVITATION_LIFETIME_MS } from '../service/invitations.js';
+import { createSecret, newId, randomToken } from '../service/secrets.js';
+import { applySchema } from '../storage/schema.js';
+import type { SqlDatabase } from '../storage/sql-database.js';
+import { FIRST_NAMES, LAST_NAMES } from './demo-people.js';
+import { insertMember, insertSession, insertWorkspace } from './seed-rows.js';
+import type { SeededWorkspace } from './seed-workspace.js';
+
+/** A license pool that `seedBulkMembers` creates, with how many members hold one of its seats. */
+export interface BulkPoolSeed {
+  id: string;
+  name: string;
+  plan: string;
+  seats: number;
+  /** How many members receive a seat of this pool; at most `seats`. */
+  holders: number;
+}
+
+/** Options of `seedBulkMembers`. */
+export interface BulkMemberSeedOptions {
+  /** The new workspace's id, such as `ws_bulk`; it must not exist yet. */
+  workspaceId: string;
+  /** How many members the workspace gets in total, at least 2. */
+  count: number;
+  /** Default: "Bulk Workspace". */
+  workspaceName?: string;
+  /** Default: `enterprise`. */
+  plan?: string;
+  /**
+   * The license pools to create. Default: an Enterprise pool held by 20% of the members and a
+   * Team pool held by 30%, each with free seats for 2% of the members.
+   */
+  pools?: readonly BulkPoolSeed[];
+  /** The share of members (0–1) who are admins, besides the first member. Default: 0.02. */
+  adminShare?: number;
+  /** The share of members (0–1) who are pending invitations. Default: 0.1. */
+  invitedShare?: number;
+  /** The share of active members (0–1) who still have a legacy API key. Default: 0.05. */
+  legacyKeyShare?: number;
+  /** The creation time of every row. Default: the system clock. */
+  now?: Date;
+  /**
+   * The seed of the pseudo-random choices of names, roles, statuses and licenses, so two runs
+   * with the same seed produce the same kinds of rows. Ids and secrets stay random. Default: 1.
+   */
+  randomSeed?: number;
+}
+
+/** A workspace seeded by `seedBulkMembers`, with the pools it created. */
+export interface SeededBulkWorkspace extends SeededWorkspace {
+  pools: BulkPoolSeed[];
+}
+
+/** Names besides the demo names, so searches and sorting meet accents and other scripts. */
+const EXTRA_FIRST_NAMES = [
+  'Zoë',
+  'José',
+  'Søren',
+  'Chloé',
+  'Łukasz',
+  'Björn',
+  'Ana María',
+  'Émile',
+];
+const EXTRA_LAST_NAMES = ['Müller', 'Østergaard', 'Dvořák', 'Núñez', "O'Brien", 'Åström'];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Seeds a workspace with `count` members in one transaction, for benchmarks and large-list
+ * stories. The first member is an active admin and the second an active plain member, both
+ * with a session. The others get pseudo-random names, roles, statuses, licenses and legacy
+ * keys in the given shares. Active members get a user and an auth token.
+ *
+ * Only the two sessions are real secrets. The other auth tokens and legacy keys are stored as
+ * random hashes, because hashing 100,000 secrets would dominate the seeding time, so nobody
+ * can use them.
+ */
+export async function seedBulkMembers(
+  database: SqlDatabase,
+  options: BulkMemberSeedOptions,
+): Promise<SeededBulkWorkspace> {
+  const { workspaceId, count } = options;
+  if (!Number.isInteger(count) || count < 2) {
+    throw new RangeError(
+      `seedBulkMembers needs count to be an integer of at least 2, not ${count}, ` +
+        'because it returns an admin and a member.',
+    );
+  }
+  if (!workspaceId.startsWith('ws_')) {
+    throw new RangeError(`Workspace ids start with "ws_"; rename "${workspaceId}".`);
+  }
+  const pools = options.pools ?? defaultPools(workspaceId, count);
+  checkPools(pools, count);
+
+  applySchema(database);
+  const now = options.now ?? new Date();
+  const createdAt = now.toISOString();
+  const random = pseudoRandom(options.randomSeed ?? 1);
+  const adminShare = options.adminShare ?? 0.02;
+  const invitedShare = options.invitedShare ?? 0.1;
+  const legacyKeyShare = options.legacyKeyShare ?? 0.05;
+  const licenses = shuffledLicenses(pools, count, random);
+  const domain = `${workspaceId.replace(/_/g, '-')}.example.com`;
+
+  // Secrets are hashed before the transaction, because hashing is asynchronous.
+  const adminSession = await createSecret('lss');
+  const memberSession = await createSecret('lss');
+  const memberIds: string[] = [];
+  const userIds: (string | null)[] = [];
+
+  database.transaction(() => {
+    insertWorkspace(database, {
+      id: workspaceId,
+      name: options.workspaceName ?? 'Bulk Workspace',
+      plan: options.plan ?? 'enterprise',
+      createdAt,
+    });
+    const expiresAt = new Date(now.getTime() + 365 * DAY_MS).toISOString();
+    for (const pool of pools) {
+      database.run(
+        `INSERT INTO license_pools (id, workspace_id, plan, name, seats, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [pool.id, workspaceId, pool.plan, pool.name, pool.seats, expiresAt],
+      );
+    }
+
+    for (let index = 0; index < count; index++) {
+      const { name, email } = bulkPerson(index, random, domain);
+      const invited = index >= 2 && random() < invitedShare;
+      const admin = index === 0 || (index >= 2 && random() < adminShare);
+      const daysAgo = Math.floor(random() * 700);
+      const invitedAt = new Date(now.getTime() - (daysAgo + 1) * DAY_MS).toISOString();
+      const memberId = newId('mem');
+      const userId = invited ? null : newId('usr');
+
+      if (userId !== null) insertBulkUser(database, userId, email, name, createdAt);
+      insertMember(database, {
+        id: memberId,
+        workspaceId,
+        userId,
+        name,
+        email,
+        status: invited ? 'invited' : 'active',
+        role: admin ? 'admin' : 'member',
+        licenseId: licenses[index] ?? null,
+        invitedAt: index === 0 ? null : invitedAt,
+        joinedAt: invited ? null : createdAt,
+        invitationSentAt: invited ? invitedAt : null,
+        invitationExpiresAt: invited
+          ? new Date(Date.parse(invitedAt) + INVITATION_LIFETIME_MS).toISOString()
+          : null,
+      });
+      if (!invited && index >= 2 && random() < legacyKeyShare) {
+        database.run(
+          'INSERT INTO legacy_keys (member_id, key_hash, hint, created_at) VALUES (?, ?, ?, ?)',
+          [memberId, randomToken(64), `lsk_…${randomToken(4)}`, invitedAt],
+        );
+      }
+      memberIds.push(memberId);
+      userIds.push(userId);
+    }
+
+    const [adminUserId, memberUserId] = userIds;
+    if (!adminUserId || !memberUserId) throw new Error('The bulk seed lost its admin or member.');
+    insertSession(database, adminSession, adminUserId, createdAt);
+    insertSession(database, memberSession, memberUserId, createdAt);
+  });
+
+  const [adminId, memberId] = memberIds;
+  if (adminId === undefined || memberId === undefined) {
+    throw new Error(`seedBulkMembers created ${memberIds.length} members, fewer than 2.`);
+  }
+  return {
+    workspaceId,
+    admin: {
+      memberId: adminId,
+      email: emailAt(database, adminId),
+      sessionToken: adminSession.value,
+    },
+    member: {
+      memberId,
+      email: emailAt(database, memberId),
+      sessionToken: memberSession.value,
+    },
+    memberIds,
+    pools: [...pools],
+  };
+}
+
+/** The pools used when the caller names none: licenses for half of the members. */
+function defaultPools(workspaceId: string, count: number): BulkPoolSeed[] {
+  const spare = Math.ceil(count * 0.02);
+  const enterprise = Math.floor(count * 0.2);
+  const team = Math.floor(count * 0.3);
+  const suffix = workspaceId.slice('ws_'.length);
+  return [
+    {
+      id: `lic_${suffix}_enterprise`,
+      name: 'Enterprise',
+      plan: 'enterprise',
+      seats: enterprise + spare,
+      holders: enterprise,
+    },
+    { id: `lic_${suffix}_team`, name: 'Team', plan: 'team', seats: team + spare, holders: team },
+  ];
+}
+
+function checkPools(pools: readonly BulkPoolSeed[], count: number): void {
+  let holders = 0;
+  for (const pool of pools) {
+    if (!Number.isInteger(pool.holders) || pool.holders < 0 || pool.holders > pool.seats) {
+      throw new RangeError(
+        `Pool ${pool.id} has ${pool.holders} holders for ${pool.seats} seats; ` +
+          'use a whole number from 0 to the seats.',
+      );
+    }
+    holders += pool.holders;
+  }
+  if (holders > count) {
+    throw new RangeError(`The pools have ${holders} holders, more than the ${count} members.`);
+  }
+}
+
+/** Returns the license of each member by index: the pools' holders in a random order. */
+function shuffledLicenses(
+  pools: readonly BulkPoolSeed[],
+  count: number,
+  random: () => number,
+): (string | null)[] {
+  const licenses: (string | null)[] = new Array<string | null>(count).fill(null);
+  let next = 0;
+  for (const pool of pools) {
+    licenses.fill(pool.id, next, next + pool.holders);
+    next += pool.holders;
+  }
+  // Fisher–Yates shuffle.
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [licenses[i], licenses[j]] = [licenses[j] ?? null, licenses[i] ?? null];
+  }
+  return licenses;
+}
+
+/**
+ * Returns a name drawn from the demo names and a few names with accents, and an email that is
+ * unique in the workspace because it ends in the member's index.
+ */
+function bulkPerson(
+  index: number,
+  random: () => number,
+  domain: string,
+): { name: string; email: string } {
+  const extra = random() < 0.1;
+  const firstNames = extra ? EXTRA_FIRST_NAMES : FIRST_NAMES;
+  const lastNames = extra ? EXTRA_LAST_NAMES : LAST_NAMES;
+  const first = firstNames[Math.floor(random() * firstNames.length)] ?? 'Bulk';
+  const last = lastNames[Math.floor(random() * lastNames.length)] ?? 'Member';
+  const localPart = `${first}.${last}`
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^a-z.]/g, '');
+  return { name: `${first} ${last}`, email: `${localPart}.${index}@${domain}` };
+}
+
+/** Inserts a user and an auth token whose hash matches no known secret. */
+function insertBulkUser(
+  database: SqlDatabase,
+  userId: string,
+  email: string,
+  name: string,
+  createdAt: string,
+): void {
+  database.run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', [
+    userId,
+    email,
+    name,
+    createdAt,
+  ]);
+  database.run(
+    'INSERT INTO auth_tokens (user_id, token_hash, hint, created_at) VALUES (?, ?, ?, ?)',
+    [userId, randomToken(64), `lsat_…${randomToken(4)}`, createdAt],
+  );
+}
+
+function emailAt(database: SqlDatabase, memberId: string): string {
+  const row = database.get<{ email: string }>('SELECT email FROM members WHERE id = ?', [memberId]);
+  if (row === undefined) throw new Error(`The seeded member ${memberId} is missing.`);
+  return row.email;
+}
+
+/** Returns a pseudo-random number generator (mulberry32) of numbers in [0, 1). */
+function pseudoRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
