@@ -19,7 +19,8 @@ const CREDENTIALS_PATH = path.join(DATA_DIRECTORY, 'demo-credentials.json');
 
 const CREDENTIALS_MESSAGES: Record<DemoCredentialsOutcome, string> = {
   seeded: 'seeded the demo workspace; its session tokens are in the credentials file',
-  reissued: 'the credentials file was missing; wrote it with new demo session tokens',
+  reissued:
+    'the credentials file was missing or its sessions expired; wrote it with new demo session tokens',
   updated: 'demo workspace present; the credentials file has the current baseUrl',
 };
 

@@ -1,5 +1,8 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 
+import { ApiError } from '../service/api-error.js';
+import { hashSecret } from '../service/secrets.js';
+import { findSessionUser } from '../service/viewer.js';
 import type { SqlDatabase } from '../storage/sql-database.js';
 import type { DemoCredentialsFile } from './demo-credentials-file.js';
 import { toDemoCredentialsFile } from './demo-credentials-file.js';
@@ -10,7 +13,10 @@ import { hasDemoWorkspace, seedDemoWorkspace } from './seed-demo-workspace.js';
 export type DemoCredentialsOutcome =
   /** The demo workspace was seeded and the file written. */
   | 'seeded'
-  /** The workspace existed but the file was missing or unreadable, so new tokens were issued. */
+  /**
+   * The workspace existed but the file was missing, unreadable or held expired sessions, so
+   * new tokens were issued.
+   */
   | 'reissued'
   /** The file existed, so only its `baseUrl` was rewritten. */
   | 'updated';
@@ -27,10 +33,10 @@ export interface DemoCredentialsFileOptions {
 
 /**
  * Makes the demo credentials file match the database and the server's current URL. Seeds the
- * demo workspace when it is missing. When the workspace exists but the file does not, issues
- * new tokens, because the database stores only their hashes. Otherwise rewrites `baseUrl`, so
- * that a restart on another port leaves no stale URL. The file contains session tokens, so it is
- * written with mode 0600.
+ * demo workspace when it is missing. When the workspace exists but the file does not, or its
+ * sessions have expired, issues new tokens, because the database stores only their hashes.
+ * Otherwise rewrites `baseUrl`, so that a restart on another port leaves no stale URL. The file
+ * contains session tokens, so it is written with mode 0600.
  */
 export async function ensureDemoCredentialsFile(
   database: SqlDatabase,
@@ -43,7 +49,7 @@ export async function ensureDemoCredentialsFile(
   }
 
   const existing = await readCredentialsFile(options.path);
-  if (existing === undefined) {
+  if (existing === undefined || !(await hasLiveSessions(database, existing, options.now))) {
     const credentials = await reissueDemoCredentials(database, options.now);
     await writeCredentialsFile(options.path, toDemoCredentialsFile(options.baseUrl, credentials));
     return 'reissued';
@@ -53,6 +59,25 @@ export async function ensureDemoCredentialsFile(
     await writeCredentialsFile(options.path, { ...existing, baseUrl: options.baseUrl });
   }
   return 'updated';
+}
+
+/** Tells whether both session tokens of the file still open a session. */
+async function hasLiveSessions(
+  database: SqlDatabase,
+  file: DemoCredentialsFile,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const context = { db: database, now: () => now };
+  for (const token of [file.adminToken, file.memberToken]) {
+    if (typeof token !== 'string') return false;
+    try {
+      findSessionUser(context, await hashSecret(token));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return false;
+      throw error;
+    }
+  }
+  return true;
 }
 
 /** Reads the file, or returns undefined when it is missing or is not a JSON object. */

@@ -18,18 +18,35 @@ export interface Viewer extends SessionUser {
   permissions: string[];
 }
 
+/** A session token stops working this long after the session was created. */
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
 const UNAUTHORIZED_DETAIL =
   'The session token is missing, malformed or unknown. Send "Authorization: Bearer <token>" ' +
   'with a token from sign-in.';
 
-/** Finds the user of a session by the token's hash, or throws `401 unauthorized`. */
+/**
+ * Finds the user of a session by the token's hash, or throws `401 unauthorized` for an unknown
+ * token or a session older than `SESSION_LIFETIME_MS`.
+ */
 export function findSessionUser(context: ServiceContext, tokenHash: string): SessionUser {
-  const row = context.db.get<{ user_id: string; email: string }>(
-    `SELECT s.user_id, u.email FROM sessions s JOIN users u ON u.id = s.user_id
+  const row = context.db.get<{ user_id: string; email: string; created_at: string }>(
+    `SELECT s.user_id, u.email, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ?`,
     [tokenHash],
   );
   if (row === undefined) throw new ApiError(401, 'unauthorized', UNAUTHORIZED_DETAIL);
+
+  const expiresAt = Date.parse(row.created_at) + SESSION_LIFETIME_MS;
+  // A created_at that does not parse gives NaN, which fails this check and ends the session.
+  if (!(expiresAt > context.now().getTime())) {
+    throw new ApiError(
+      401,
+      'unauthorized',
+      `The session expired at ${new Date(expiresAt).toISOString()}. Sign in again to get a ` +
+        'new session token.',
+    );
+  }
   return { userId: row.user_id, email: row.email };
 }
 
