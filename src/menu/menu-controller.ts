@@ -1,4 +1,12 @@
-import { autoUpdate, computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  offset,
+  shift,
+  type Placement,
+} from '@floating-ui/dom';
 import type { ReactiveController, ReactiveElement } from 'lit';
 
 import { menuItemsOf, nextIndex } from './menu-items.js';
@@ -36,7 +44,8 @@ const VIEWPORT_PADDING = 8;
  *
  * The controller then shows the menu in the top layer, which no `overflow` or `transform` of
  * an ancestor can clip or move, and keeps it next to its trigger with floating-ui while the
- * page or any container scrolls or resizes. Arrow keys, Home and End move focus between items,
+ * page or any container scrolls or resizes. While a container clips the trigger out of view,
+ * the menu is transparent and ignores the pointer. Arrow keys, Home and End move focus between items,
  * Escape closes the menu and returns focus to the trigger, Tab closes it and moves on, and a
  * click outside closes it. Items with `aria-disabled="true"` can be focused, so that their
  * reason is read, but their clicks are ignored and the menu stays open.
@@ -160,18 +169,28 @@ export class MenuController implements ReactiveController {
   }
 
   async #position(trigger: HTMLElement, menu: HTMLElement): Promise<void> {
-    const { x, y } = await computePosition(trigger, menu, {
+    const { x, y, middlewareData } = await computePosition(trigger, menu, {
       strategy: 'fixed',
       placement: this.#placement,
       middleware: [
         offset(this.#gap),
         flip({ padding: VIEWPORT_PADDING }),
         shift({ padding: VIEWPORT_PADDING }),
+        hide(),
       ],
     });
     // A late result for a menu that closed meanwhile is dropped.
     if (this.#menu !== menu) return;
-    Object.assign(menu.style, { left: `${x}px`, top: `${y}px` });
+    // The menu sits in the top layer, which no container clips, so while a scrolled container
+    // clips its trigger the menu is made transparent instead of floating over other content.
+    // Opacity keeps the focused item focusable, where `visibility: hidden` would drop focus.
+    const hidden = middlewareData.hide?.referenceHidden === true;
+    Object.assign(menu.style, {
+      left: `${x}px`,
+      top: `${y}px`,
+      opacity: hidden ? '0' : '',
+      pointerEvents: hidden ? 'none' : '',
+    });
   }
 
   #focusInitialItem(menu: HTMLElement): void {
