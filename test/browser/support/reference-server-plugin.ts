@@ -9,6 +9,8 @@
  *
  * Browser tests call these server commands with `executeServerCommand`:
  * - `ls-seed-workspace` seeds a fresh workspace and returns `SeededWorkspace`.
+ * - `ls-seed-bulk-workspace` seeds a workspace of `{ count }` members with `seedBulkMembers`
+ *   and returns `SeededWorkspace`.
  * - `ls-inject-fault` makes the next matching requests of one seeded workspace fail or wait.
  *   Payload: `{ token, rule: FaultRule }`, where `token` is either token of that workspace.
  */
@@ -16,6 +18,7 @@ import type { TestRunnerPlugin } from '@web/test-runner';
 import type { Context, Next } from 'koa';
 
 import { silentLogger } from '../../../server/logger.js';
+import { seedBulkMembers } from '../../../server/seed/seed-bulk-members.js';
 import { seedDemoWorkspace } from '../../../server/seed/seed-demo-workspace.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 
@@ -79,6 +82,21 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
     };
   }
 
+  async function seedBulk(payload: { count: number }): Promise<SeededWorkspace> {
+    const instance = await startInstance();
+    const seeded = await seedBulkMembers(instance.server.database, {
+      workspaceId: 'ws_bulk',
+      count: payload.count,
+    });
+    instancesByToken.set(seeded.admin.sessionToken, instance);
+    instancesByToken.set(seeded.member.sessionToken, instance);
+    return {
+      workspaceId: seeded.workspaceId,
+      adminToken: seeded.admin.sessionToken,
+      memberToken: seeded.member.sessionToken,
+    };
+  }
+
   function injectFault(payload: { token: string; rule: FaultRule }): true {
     const instance = instancesByToken.get(payload.token);
     if (instance === undefined) {
@@ -126,6 +144,7 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
 
     async executeCommand({ command, payload }) {
       if (command === 'ls-seed-workspace') return seed();
+      if (command === 'ls-seed-bulk-workspace') return seedBulk(payload as { count: number });
       if (command === 'ls-inject-fault') {
         return injectFault(payload as { token: string; rule: FaultRule });
       }
