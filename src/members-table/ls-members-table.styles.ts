@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+import { rowWindowStyles } from '../controllers/row-window.styles.js';
 import {
   color,
   colorScheme,
@@ -16,6 +17,7 @@ export const styles = [
   focusRing,
   visuallyHidden,
   controlStyles,
+  rowWindowStyles,
   css`
     :host {
       display: block;

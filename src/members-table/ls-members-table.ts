@@ -1,6 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 
 import type { Member, MemberSortKey } from '../../sdk/schemas/index.js';
@@ -8,6 +7,7 @@ import type { MembersListQuery } from '../../sdk/store/index.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import type { ConfirmOptions, LsConfirmDialog } from '../confirm-dialog/ls-confirm-dialog.js';
 import { AnnouncerController } from '../controllers/announcer-controller.js';
+import { RowWindowController } from '../controllers/row-window-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { MenuController } from '../menu/menu-controller.js';
 import { warnOnce } from '../shared/dev-warning.js';
@@ -24,6 +24,7 @@ import { renderToolbar } from './members-toolbar.js';
 import { readMembersView, type MembersView } from './members-view.js';
 import type { RowContext } from './row-context.js';
 import { RowFocus } from './row-focus.js';
+import { rowIndexAfterKey } from './row-navigation.js';
 import { renderStatusCell } from './status-cell.js';
 import { renderError, renderLoadMore, renderSkeletonRow, renderTotal } from './table-parts.js';
 
@@ -111,7 +112,15 @@ export class LsMembersTable extends LitElement {
   readonly #menu = new MenuController(this);
   readonly #changes = new MemberChangeController(this);
   readonly #announcer = new AnnouncerController(this);
-  readonly #focus = new RowFocus(this);
+  // Only the rows near the viewport are in the DOM, so that a workspace of thousands of
+  // members renders and scrolls as fast as one page.
+  readonly #window = new RowWindowController<Member>(this, {
+    body: () => this.renderRoot.querySelector('tbody'),
+    keyOf: (member) => member.id,
+    keyAttribute: 'data-member-id',
+    columns: COLUMN_COUNT,
+  });
+  readonly #focus = new RowFocus(this, (memberId) => this.#window.reveal(memberId));
   readonly #actions = new MemberActions({
     element: this,
     changes: this.#changes,
@@ -153,9 +162,14 @@ export class LsMembersTable extends LitElement {
         ${renderError(view, () => void this.#retry())}
         ${view === undefined ? nothing : this.#renderToolbar(view)}
         <div part="scroller" role="region" aria-labelledby="title" tabindex="0">
-          <table part="table" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+          <table
+            part="table"
+            aria-labelledby="title"
+            aria-busy=${busy ? 'true' : 'false'}
+            aria-rowcount=${this.#rowCount(view) ?? nothing}
+          >
             <thead>
-              <tr>
+              <tr aria-rowindex="1">
                 ${this.#renderSortableHeader('Name', 'name', view)}
                 ${this.#renderSortableHeader('Role', 'role', view)}
                 <th scope="col">Status</th>
@@ -163,7 +177,7 @@ export class LsMembersTable extends LitElement {
                 <th scope="col">Legacy API key</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody @keydown=${this.#onRowKeydown}>
               ${this.#renderBody(view)}
             </tbody>
           </table>
@@ -221,11 +235,18 @@ export class LsMembersTable extends LitElement {
 
     const context = this.#rowContext(view);
     // Keyed by member id, so a row keeps its DOM, and any focus inside it, when rows move.
-    return repeat(
-      view.items,
-      (member) => member.id,
-      (member) => this.#renderMember(member, context),
+    return this.#window.render(view.items, (member, index) =>
+      this.#renderMember(member, index, context),
     );
+  }
+
+  /**
+   * Returns the number of rows that assistive technology announces: the header row and every
+   * member who matches, loaded or not. Detail and error rows are left out of the count.
+   */
+  #rowCount(view: MembersView | undefined): number | undefined {
+    if (view === undefined || view.items.length === 0) return undefined;
+    return Math.max(view.total ?? 0, view.items.length) + 1;
   }
 
   #renderEmpty(view: MembersView) {
@@ -239,13 +260,18 @@ export class LsMembersTable extends LitElement {
     `;
   }
 
-  #renderMember(member: Member, context: RowContext) {
+  #renderMember(member: Member, index: number, context: RowContext) {
     const expanded = this.expanded.has(member.id);
     const error = this.#changes.errorOf(member.id);
     const invited = member.status === 'invited';
 
     return html`
-      <tr part="row" data-member-id=${member.id} class=${expanded ? 'expanded' : ''}>
+      <tr
+        part="row"
+        data-member-id=${member.id}
+        aria-rowindex=${index + 2}
+        class=${expanded ? 'expanded' : ''}
+      >
         <th scope="row" tabindex="-1">
           <div class="name-cell">
             <button
@@ -344,6 +370,23 @@ export class LsMembersTable extends LitElement {
       remove: (member) => void this.#actions.remove(member),
     };
   }
+
+  /** Moves focus between the rows' disclosure buttons and row headers with the arrow keys. */
+  readonly #onRowKeydown = (event: KeyboardEvent): void => {
+    const target = event.target as Element;
+    if (event.altKey || event.shiftKey || event.metaKey) return;
+    if (!target.matches('[part="disclosure-button"], th[scope="row"]')) return;
+
+    const memberId = target.closest('tr')?.dataset.memberId;
+    const index = memberId === undefined ? -1 : this.#window.indexOf(memberId);
+    if (index === -1) return;
+    const next = rowIndexAfterKey(event.key, index, this.#window.count);
+    const nextId = next === null ? undefined : this.#window.keyAt(next);
+    if (nextId === undefined) return;
+
+    event.preventDefault();
+    void this.#focus.moveTo(nextId);
+  };
 
   #toggleDetails(member: Member): void {
     const expanded = new Set(this.expanded);

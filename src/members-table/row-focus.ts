@@ -6,15 +6,22 @@ import type { ReactiveElement } from 'lit';
  */
 export class RowFocus {
   readonly #host: ReactiveElement;
+  readonly #reveal: (memberId: string) => Promise<void>;
 
-  constructor(host: ReactiveElement) {
+  /**
+   * @param reveal renders the member's row when the table renders only the rows near the
+   * viewport, and resolves once it is in the DOM.
+   */
+  constructor(host: ReactiveElement, reveal: (memberId: string) => Promise<void> = async () => {}) {
     this.#host = host;
+    this.#reveal = reveal;
   }
 
   /** Focuses the neighbour's disclosure button, or the search field when no row is left. */
   async afterRemoval(neighbourId: string | null): Promise<void> {
     await this.#host.updateComplete;
     if (!this.#focusIsLost()) return;
+    if (neighbourId !== null) await this.#reveal(neighbourId);
     const target =
       neighbourId === null
         ? this.#host.renderRoot.querySelector<HTMLElement>('[part="search-input"]')
@@ -40,9 +47,16 @@ export class RowFocus {
   async toRow(memberId: string, from?: string): Promise<void> {
     await this.#host.updateComplete;
     if (!this.#focusIsLost() && !this.#focusIsOn(from)) return;
+    await this.#reveal(memberId);
     const row = this.#row(memberId);
     const target = row?.querySelector<HTMLElement>('button') ?? row?.querySelector('th');
     target?.focus();
+  }
+
+  /** Focuses the member's disclosure button, rendering its row first if needed. */
+  async moveTo(memberId: string): Promise<void> {
+    await this.#reveal(memberId);
+    this.#row(memberId)?.querySelector<HTMLElement>('[part="disclosure-button"]')?.focus();
   }
 
   /** Focuses the scrolling region around the table when focus fell back to the page. */
