@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { defineConfig } from 'vite';
 
+import { litTemplateMinifier } from './scripts/lit-templates/plugins.js';
+
 const manifest = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
 };
@@ -14,11 +16,13 @@ const isDependency = (id: string) =>
 /**
  * The library build of the elements (`npm run build`): ES modules in `dist/`, with the
  * dependencies left as imports. `index.js` exports the classes without registering them;
- * `define.js` registers every element.
+ * `define.js` registers every element. The CSS and HTML of the Lit templates are minified,
+ * as `.size-limit.js` measures them.
  */
 export default defineConfig({
   // The demo page's public files and credentials plugin belong to the dev server only.
   publicDir: false,
+  plugins: [litTemplateMinifier()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
