@@ -6,7 +6,7 @@ import { Id, Timestamp } from './common.js';
  * A member's step in the move from a legacy API key to an auth token:
  * 1 assign a license, 2 switch to the auth token, 3 auth token in use, 4 remove the legacy key.
  */
-export const MigrationStep = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const MigrationStep = z.literal([1, 2, 3, 4]);
 export type MigrationStep = z.infer<typeof MigrationStep>;
 
 const StepCount = z.int().check(z.minimum(0));
