@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 
 import { serve } from '@hono/node-server';
-import type { ServerType } from '@hono/node-server';
+import type { HttpBindings, ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 
 import type { AppEnv } from './http/app-env.js';
 import { createApp } from './http/create-app.js';
+import type { CredentialLimits } from './http/credential-attempts.js';
 import type { Logger } from './logger.js';
 import { openBetterSqliteDatabase } from './storage/better-sqlite3-database.js';
 import { applySchema } from './storage/schema.js';
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   /** The clock for timestamps and expiry. Default: the system clock. */
   now?: () => Date;
   logger?: Logger;
+  /** Failed-credential limits. Default: `DEFAULT_CREDENTIAL_LIMITS`. */
+  credentialLimits?: CredentialLimits;
 }
 
 /** A running reference server. */
@@ -40,7 +43,18 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const database = openBetterSqliteDatabase(options.databasePath);
   applySchema(database);
-  const app = createApp({ database, now: options.now, logger: options.logger });
+  const app = createApp({
+    database,
+    now: options.now,
+    logger: options.logger,
+    credentialLimits: options.credentialLimits,
+    // The socket's peer address. A request passed to app.fetch directly has no socket, and
+    // then every such request shares one address.
+    // NOTE: behind a reverse proxy this is the proxy's address, so all clients share one
+    // per-address limit. Pass createApp a clientAddress that reads the proxy's header then.
+    clientAddress: (c) =>
+      (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress,
+  });
   const hostname = options.hostname ?? '127.0.0.1';
 
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'idempotency_key_reused',
   'unsupported_media_type',
   'payload_too_large',
+  'rate_limited',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 
 import { hashSecret } from '../service/secrets.js';
@@ -12,9 +13,19 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   if (match?.[1] === undefined) throw missingSessionError();
 
   const tokenHash = await hashSecret(match[1]);
-  c.set('user', findSessionUser(c.get('service'), tokenHash));
+  const user = c
+    .get('credentialAttempts')
+    .verify({ kind: 'session token', hash: tokenHash }, requestClient(c), () =>
+      findSessionUser(c.get('service'), tokenHash),
+    );
+  c.set('user', user);
   await next();
 });
+
+/** Returns the client address and request id that `CredentialAttempts` counts and logs. */
+export function requestClient(c: Context<AppEnv>): { address: string; requestId: string } {
+  return { address: c.get('clientAddress'), requestId: c.get('requestId') };
+}
 
 /** Resolves the signed-in user's membership of the workspace in the path and sets `viewer`. */
 export const requireWorkspaceMember = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 
 import type { Logger } from '../logger.js';
@@ -10,6 +11,8 @@ import type { SqlDatabase } from '../storage/sql-database.js';
 import { SEAT_LIMIT_MESSAGE } from '../storage/schema.js';
 import type { AppEnv } from './app-env.js';
 import { requireSession, requireWorkspaceMember } from './authentication.js';
+import type { CredentialLimits } from './credential-attempts.js';
+import { CredentialAttempts, DEFAULT_CREDENTIAL_LIMITS } from './credential-attempts.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { apiErrorResponse, buildProblem, problemResponse } from './problem-response.js';
 import { activationRoutes, ownTokenRoutes } from './routes/credential-routes.js';
@@ -25,6 +28,13 @@ export interface AppOptions {
   now?: () => Date;
   /** Where requests and errors are logged. Default: nowhere. */
   logger?: Logger;
+  /** Limits of failed credentials. Default: `DEFAULT_CREDENTIAL_LIMITS`. */
+  credentialLimits?: CredentialLimits;
+  /**
+   * Returns the client's IP address for the per-address limit. Default: none, so that every
+   * request shares one address. Behind a reverse proxy, return the address the proxy reports.
+   */
+  clientAddress?: (context: Context<AppEnv>) => string | undefined;
 }
 
 /**
@@ -34,6 +44,11 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const service = { db: options.database, now: options.now ?? (() => new Date()) };
   const logger = options.logger ?? silentLogger;
+  const credentialAttempts = new CredentialAttempts(
+    options.credentialLimits ?? DEFAULT_CREDENTIAL_LIMITS,
+    () => service.now().getTime(),
+    logger,
+  );
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
@@ -42,6 +57,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('requestId', requestId);
     c.set('service', service);
     c.set('logger', logger);
+    c.set('credentialAttempts', credentialAttempts);
+    c.set('clientAddress', options.clientAddress?.(c) ?? 'unknown');
 
     await next();
 
@@ -65,7 +82,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/me/*', requireSession);
   app.route('/v1/me', ownTokenRoutes);
 
-  app.use('/v1/workspaces/:workspaceId', requireSession, requireWorkspaceMember);
+  // The wildcard also matches `/v1/workspaces/:workspaceId` itself, so one registration covers
+  // both. Registering that path as well would authenticate those requests twice.
   app.use('/v1/workspaces/:workspaceId/*', requireSession, requireWorkspaceMember);
   app.route('/v1/workspaces/:workspaceId', workspaceRoutes);
   app.route('/v1/workspaces/:workspaceId/members', memberRoutes);

@@ -96,6 +96,19 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'unsupported_media_type: the request body is not sent as application/json.',
   422: 'idempotency_key_reused: the key was used with a different body.',
   428: 'precondition_required: If-Match is missing.',
+  429:
+    'rate_limited: too many failed credentials from this client address or with this ' +
+    'credential. Wait the seconds of Retry-After.',
+};
+
+/** Response headers of problem responses, by status. */
+const PROBLEM_HEADERS: Record<number, JsonObject> = {
+  429: {
+    'Retry-After': {
+      description: 'Seconds to wait before sending the credential again.',
+      schema: { type: 'integer', minimum: 1 },
+    },
+  },
 };
 
 /** Builds the OpenAPI 3.1 document of API v1 from the same schemas the server validates with. */
@@ -111,12 +124,17 @@ export function buildOpenApiDocument(): JsonObject {
   const responses = Object.fromEntries(
     Object.entries(PROBLEM_DESCRIPTIONS).map(([status, description]) => [
       `Problem${status}`,
-      { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
+      {
+        description,
+        ...(PROBLEM_HEADERS[Number(status)] ? { headers: PROBLEM_HEADERS[Number(status)] } : {}),
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+      },
     ]),
   );
 
-  const read = problems(400, 401, 404);
-  const change = problems(400, 401, 403, 404, 409);
+  // Every route that takes a session token or another credential rejects repeated failures.
+  const read = problems(400, 401, 404, 429);
+  const change = problems(400, 401, 403, 404, 409, 429);
   // Every route that reads a request body can reject its size or media type.
   const bodyProblems = problems(413, 415);
   const member = '/v1/workspaces/{workspaceId}/members/{memberId}';
@@ -220,7 +238,7 @@ export function buildOpenApiDocument(): JsonObject {
           requestBody: body('AcceptInvitationRequest'),
           responses: {
             ...ok('AcceptedInvitation', 'The member and a new session.'),
-            ...problems(400, 404, 409),
+            ...problems(400, 404, 409, 429),
             ...bodyProblems,
           },
         },
@@ -272,13 +290,19 @@ export function buildOpenApiDocument(): JsonObject {
       '/v1/me/auth-token': {
         get: {
           operationId: 'getOwnAuthToken',
-          responses: { ...ok('AuthToken', 'The masked auth token.'), ...problems(401, 404) },
+          responses: {
+            ...ok('AuthToken', 'The masked auth token.'),
+            ...problems(401, 404, 429),
+          },
         },
       },
       '/v1/me/auth-token/rotate': {
         post: {
           operationId: 'rotateOwnAuthToken',
-          responses: { ...ok('RotatedAuthToken', 'The new token, in full.'), ...problems(401) },
+          responses: {
+            ...ok('RotatedAuthToken', 'The new token, in full.'),
+            ...problems(401, 429),
+          },
         },
       },
       '/v1/license/activate': {
@@ -288,7 +312,7 @@ export function buildOpenApiDocument(): JsonObject {
           requestBody: body('ActivationRequest'),
           responses: {
             ...ok('Activation', 'The license of the credential owner.'),
-            ...problems(400, 401, 403),
+            ...problems(400, 401, 403, 429),
             ...bodyProblems,
           },
         },

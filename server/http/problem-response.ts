@@ -1,5 +1,6 @@
 import type { FieldError, Problem } from '../../sdk/schemas/problem.js';
 import type { ApiError } from '../service/api-error.js';
+import { RateLimitedError } from './credential-attempts.js';
 
 /** The base of each problem's `type` URI; the code is appended. */
 export const PROBLEM_TYPE_BASE = 'https://ls-admin.dev/problems/';
@@ -16,6 +17,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 
@@ -49,7 +51,11 @@ export function problemResponse(problem: Problem, headers?: HeadersInit): Respon
 
 /** Converts a service error into its problem response. */
 export function apiErrorResponse(error: ApiError): Response {
-  const headers: HeadersInit = error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+  const headers = new Headers();
+  if (error.status === 401) headers.set('WWW-Authenticate', 'Bearer');
+  if (error instanceof RateLimitedError) {
+    headers.set('Retry-After', String(error.retryAfterSeconds));
+  }
   return problemResponse(
     buildProblem(error.status, error.code, error.detail, error.errors),
     headers,

@@ -4,6 +4,7 @@ import { ActivationRequest } from '../../../sdk/schemas/activation.js';
 import { activateLicense, getOwnAuthToken, rotateOwnAuthToken } from '../../service/credentials.js';
 import { createSecret, hashSecret } from '../../service/secrets.js';
 import type { AppEnv } from '../app-env.js';
+import { requestClient } from '../authentication.js';
 import { readJsonBody, validate } from '../validation.js';
 
 /** The caller's own auth token, mounted under `/v1/me`. */
@@ -18,5 +19,11 @@ export const ownTokenRoutes = new Hono<AppEnv>()
 export const activationRoutes = new Hono<AppEnv>().post('/activate', async (c) => {
   const { credentials } = validate(ActivationRequest, await readJsonBody(c.req.raw), 'activation');
   const tokenHash = await hashSecret(credentials.token);
-  return c.json(activateLicense(c.get('service'), credentials.type, tokenHash));
+  const kind = credentials.type === 'auth-token' ? 'auth token' : 'legacy API key';
+  const activation = c
+    .get('credentialAttempts')
+    .verify({ kind, hash: tokenHash }, requestClient(c), () =>
+      activateLicense(c.get('service'), credentials.type, tokenHash),
+    );
+  return c.json(activation);
 });

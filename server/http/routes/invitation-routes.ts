@@ -6,6 +6,7 @@ import { acceptInvitation, invite, resendInvitation } from '../../service/invita
 import { createSecret, hashSecret } from '../../service/secrets.js';
 import { requirePermission } from '../../service/viewer.js';
 import type { AppEnv } from '../app-env.js';
+import { requestClient } from '../authentication.js';
 import { canonicalJson, readJsonBody, validate } from '../validation.js';
 import { memberResponse } from './member-routes.js';
 
@@ -50,5 +51,10 @@ export const acceptInvitationRoutes = new Hono<AppEnv>().post('/accept', async (
   const request = validate(AcceptInvitationRequest, await readJsonBody(c.req.raw), 'acceptance');
   const tokenHash = await hashSecret(request.token);
   const secrets = { session: await createSecret('lss'), authToken: await createSecret('lsat') };
-  return c.json(acceptInvitation(c.get('service'), tokenHash, request.name, secrets));
+  const accepted = c
+    .get('credentialAttempts')
+    .verify({ kind: 'invitation token', hash: tokenHash }, requestClient(c), () =>
+      acceptInvitation(c.get('service'), tokenHash, request.name, secrets),
+    );
+  return c.json(accepted);
 });

@@ -1,6 +1,7 @@
 import type { Member, MembersPage } from '../../../sdk/schemas/member.js';
 import type { DemoCredentials } from '../../../server/seed/seed-demo-workspace.js';
 import { seedDemoWorkspace } from '../../../server/seed/seed-demo-workspace.js';
+import type { CredentialLimits } from '../../../server/http/credential-attempts.js';
 import type { Logger } from '../../../server/logger.js';
 import { listOutbox } from '../../../server/service/outbox.js';
 import type { RunningServer } from '../../../server/start-server.js';
@@ -66,6 +67,8 @@ export const TEST_START = new Date('2026-03-02T09:00:00.000Z');
 export interface TestServerOptions {
   /** Receives the server's log entries. Default: none are kept. */
   logger?: Logger;
+  /** Failed-credential limits. Default: the server's defaults. */
+  credentialLimits?: CredentialLimits;
 }
 
 /** Starts a reference server on 127.0.0.1 with a fresh in-memory demo workspace. */
@@ -75,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databasePath: ':memory:',
     now: clock.now,
     logger: options.logger,
+    credentialLimits: options.credentialLimits,
   });
   const credentials = await seedDemoWorkspace(server.database, clock.now());
 
