@@ -1,0 +1,43 @@
+// Bundle budgets, checked by `size-limit` with no build needed: each entry is bundled from the
+// sources with every dependency, minified by esbuild and gzipped at level 9, as a host's
+// bundler would ship it. The esbuild plugin minifies the CSS and HTML of the Lit templates as
+// the library build does (vite.lib.config.ts). The config is plain JavaScript because
+// size-limit loads TypeScript configs only through jiti, which is not installed, so tsx's
+// `tsImport` loads the TypeScript plugin.
+import { tsImport } from 'tsx/esm/api';
+
+/** @type {typeof import('./scripts/lit-templates/plugins.ts')} */
+const { litTemplateMinifierForEsbuild } = await tsImport(
+  './scripts/lit-templates/plugins.ts',
+  import.meta.url,
+);
+
+/** Adds the template minifier to the esbuild options that size-limit passes. */
+const withTemplateMinifier = (config) => ({
+  ...config,
+  plugins: [...(config.plugins ?? []), litTemplateMinifierForEsbuild()],
+});
+
+export default [
+  {
+    name: 'Whole kit: every element with the SDK, Lit, @lit/context, floating-ui, ky and zod',
+    path: 'src/define.ts',
+    limit: '40 kB',
+    gzip: true,
+    modifyEsbuildConfig: withTemplateMinifier,
+  },
+  {
+    // What a script imports. The store is tree-shaken, because only the elements use it.
+    name: 'SDK as a script imports it: createWorkspaceClient and error guards, with ky and zod',
+    import: { 'sdk/index.ts': '{ createWorkspaceClient, isLsAdminError, isHttpError }' },
+    limit: '14 kB',
+    gzip: true,
+  },
+  {
+    name: '<ls-invite-form> alone, registered, with what it needs',
+    path: 'src/invite-form/define.ts',
+    limit: '30 kB',
+    gzip: true,
+    modifyEsbuildConfig: withTemplateMinifier,
+  },
+];
