@@ -27,7 +27,7 @@ export default [
     modifyEsbuildConfig: withTemplateMinifier,
   },
   {
-    // What a script imports. The store is tree-shaken, because only the elements use it.
+    // What a script imports. The store, which only the elements use, is tree-shaken.
     name: 'SDK as a script imports it: createWorkspaceClient and error guards, with ky and zod',
     import: { 'sdk/index.ts': '{ createWorkspaceClient, isLsAdminError, isHttpError }' },
     limit: '14 kB',
