@@ -14,10 +14,13 @@ const isDependency = (id: string) =>
   dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /**
- * The library build of the elements (`npm run build`): ES modules in `dist/`, with the
- * dependencies left as imports. `index.js` exports the classes without registering them;
- * `define.js` registers every element. The CSS and HTML of the Lit templates are minified,
- * as `.size-limit.js` measures them.
+ * The library build of the package (`npm run build:package`): one ES module in `dist/` per
+ * source module, with the dependencies left as imports. The entries are `index.js` (the SDK and
+ * the element classes), `src/index.js` (the classes without registering them), `src/define.js`
+ * (registers every element) and `sdk/index.js`. Only the `define.js` modules have side effects
+ * (`sideEffects` in package.json), so a host's bundler drops the modules of every element that
+ * the host does not import. The CSS and HTML of the Lit templates are minified, as
+ * `.size-limit.js` measures them.
  */
 export default defineConfig({
   // The demo page's public files and credentials plugin belong to the dev server only.
@@ -29,11 +32,18 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
     lib: {
-      entry: { index: 'src/index.ts', define: 'src/define.ts' },
+      entry: {
+        index: 'index.ts',
+        'src/index': 'src/index.ts',
+        'src/define': 'src/define.ts',
+        'sdk/index': 'sdk/index.ts',
+      },
       formats: ['es'],
     },
     rollupOptions: {
       external: isDependency,
+      // The output mirrors the source tree, so that `sideEffects` can name the define modules.
+      output: { preserveModules: true, preserveModulesRoot: '.', entryFileNames: '[name].js' },
     },
   },
 });

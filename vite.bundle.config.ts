@@ -1,0 +1,31 @@
+import { defineConfig } from 'vite';
+
+import libraryConfig from './vite.lib.config.js';
+
+/**
+ * The single-file build (`npm run build`): `dist/ls-admin.bundle.js` registers every element
+ * and exports the SDK and the element classes, with Lit, @lit/context, floating-ui, ky and zod
+ * bundled in, for a `<script type="module">` on a page without a bundler. It is minified, and
+ * `process.env.NODE_ENV` is `production`, so the elements print no development warnings.
+ */
+export default defineConfig({
+  publicDir: false,
+  plugins: libraryConfig.plugins,
+  define: {
+    'process.env.NODE_ENV': JSON.stringify('production'),
+  },
+  build: {
+    outDir: 'dist',
+    // The library build runs first and writes into the same folder.
+    emptyOutDir: false,
+    sourcemap: true,
+    target: 'es2022',
+    minify: true,
+    lib: {
+      entry: 'bundle.ts',
+      formats: ['es'],
+      fileName: () => 'ls-admin.bundle.js',
+    },
+    rollupOptions: { output: { minify: true } },
+  },
+});
