@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'storybook-static/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'examples/*/dist/',
+      '.data/',
+      'coverage/',
+      'storybook-static/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
