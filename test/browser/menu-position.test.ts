@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 
 import '../../src/define.js';
 import type { LsMembersTable } from '../../src/index.js';
+import { labelOf } from './support/element-label.js';
 import { expandDetails, openMenuFrom } from './support/table-actions.js';
 import { memberRows, untilRows } from './support/table-queries.js';
 import { createStore, seedWorkspace } from './support/workspace.js';
@@ -148,22 +149,22 @@ describe('menu position', () => {
     const box = page.querySelector<HTMLElement>('.scroll-box') as HTMLElement;
     trigger.scrollIntoView({ block: 'center' });
     const menu = await openMenuFrom(table, trigger);
-    const focused = table.shadowRoot?.activeElement;
+    const focused = labelOf(table.shadowRoot?.activeElement);
 
     box.scrollTop += box.clientHeight;
     await afterScroll();
     const hidden = getComputedStyle(menu);
     const hiddenStyle = { opacity: hidden.opacity, pointerEvents: hidden.pointerEvents };
-    const focusedWhileHidden = table.shadowRoot?.activeElement;
+    const focusedWhileHidden = labelOf(table.shadowRoot?.activeElement);
     box.scrollTop -= box.clientHeight;
     await afterScroll();
 
-    expect(focused?.getAttribute('role')).to.equal('menuitemradio');
+    expect(focused).to.match(/^button\[part="menu-item"\]/);
     expect(hiddenStyle).to.deep.equal({ opacity: '0', pointerEvents: 'none' });
     expect(focusedWhileHidden, 'focus while hidden').to.equal(focused);
     expect(getComputedStyle(menu).opacity, 'opacity back in view').to.equal('1');
     expect(getComputedStyle(menu).pointerEvents, 'pointer events back in view').to.equal('auto');
-    expect(table.shadowRoot?.activeElement, 'focus back in view').to.equal(focused);
+    expect(labelOf(table.shadowRoot?.activeElement), 'focus back in view').to.equal(focused);
     expectNextTo(trigger, menu, 'back in view');
   });
 
