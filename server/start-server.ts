@@ -5,9 +5,11 @@ import type { HttpBindings, ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 
 import type { AppEnv } from './http/app-env.js';
+import { respondToClientError } from './client-error-response.js';
 import { createApp } from './http/create-app.js';
 import type { CredentialLimits } from './http/credential-attempts.js';
 import type { Logger } from './logger.js';
+import { silentLogger } from './logger.js';
 import { openBetterSqliteDatabase } from './storage/better-sqlite3-database.js';
 import { applySchema } from './storage/schema.js';
 import type { SqlDatabase } from './storage/sql-database.js';
@@ -63,6 +65,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     );
     started.once('error', reject);
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    respondToClientError(error, socket, options.logger ?? silentLogger),
+  );
 
   const { port } = server.address() as AddressInfo;
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;

@@ -3,9 +3,13 @@ import * as z from 'zod/mini';
 import type { FieldError } from '../../sdk/schemas/problem.js';
 import { ApiError } from '../service/api-error.js';
 import { issueMessage } from './issue-messages.js';
+import { findUnknownFields } from './unknown-fields.js';
 
 /** The largest JSON body the API reads. Every request body of the API is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The deepest nesting of arrays and objects a JSON body may have. Every request body has 2. */
+export const MAX_JSON_DEPTH = 32;
 
 /** Validates a value with a contract schema, or throws `400 validation_failed` with each issue. */
 export function validate<Schema extends z.ZodMiniType>(
@@ -13,13 +17,35 @@ export function validate<Schema extends z.ZodMiniType>(
   value: unknown,
   what: string,
 ): z.output<Schema> {
-  const result = z.safeParse(schema, value, { error: issueMessage });
-  if (result.success) return result.data;
+  return parseOrThrow(schema, value, what, []);
+}
 
-  const errors: FieldError[] = result.error.issues.map((issue) => ({
+/**
+ * Validates a request body like `validate`, and also rejects fields that the schema does not
+ * declare, so that a misspelt field is reported rather than ignored.
+ */
+export function validateBody<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  value: unknown,
+  what: string,
+): z.output<Schema> {
+  return parseOrThrow(schema, value, what, findUnknownFields(schema, value));
+}
+
+function parseOrThrow<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  value: unknown,
+  what: string,
+  unknownFields: FieldError[],
+): z.output<Schema> {
+  const result = z.safeParse(schema, value, { error: issueMessage });
+  if (result.success && unknownFields.length === 0) return result.data;
+
+  const issues: FieldError[] = (result.error?.issues ?? []).map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
+  const errors = [...issues, ...unknownFields];
   const summary = errors
     .map((error) => (error.path ? `${error.path}: ${error.message}` : error.message))
     .join('; ');
@@ -29,7 +55,8 @@ export function validate<Schema extends z.ZodMiniType>(
 /**
  * Reads a request's JSON body. Throws `415 unsupported_media_type` for a Content-Type other
  * than JSON, `413 payload_too_large` past `MAX_BODY_BYTES`, and `400 validation_failed` when
- * the body is not JSON. A request without Content-Type is read as JSON.
+ * the body is not JSON, nests deeper than `MAX_JSON_DEPTH` or contains a lone UTF-16
+ * surrogate. A request without Content-Type is read as JSON.
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const contentType = request.headers.get('Content-Type');
@@ -43,8 +70,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 
   const text = await readLimitedText(request);
+  checkJsonDepth(text);
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(
       400,
@@ -53,6 +82,81 @@ export async function readJsonBody(request: Request): Promise<unknown> {
       [{ path: '', message: 'Send a JSON object.' }],
     );
   }
+  checkWellFormedText(body);
+  return body;
+}
+
+/**
+ * Throws `400 validation_failed` when JSON text nests arrays and objects deeper than
+ * `MAX_JSON_DEPTH`. It scans the text without parsing it, because code that walks a parsed
+ * value recursively, such as `canonicalJson`, overflows the stack on deep nesting.
+ */
+function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '[' || char === '{') {
+      depth++;
+      if (depth > MAX_JSON_DEPTH) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep. ` +
+            `Send at most ${MAX_JSON_DEPTH} levels; every documented body has 2.`,
+          [{ path: '', message: `Use at most ${MAX_JSON_DEPTH} levels of nesting.` }],
+        );
+      }
+    } else if (char === ']' || char === '}') {
+      depth--;
+    }
+  }
+}
+
+/** A UTF-16 surrogate that is not part of a pair. In a `u` regex, a valid pair is one character. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Throws `400 validation_failed` when a string or key of a parsed body contains a lone UTF-16
+ * surrogate, such as the escape `\ud800`. SQLite stores text as UTF-8, which cannot encode
+ * one, so the text would be saved as replacement characters instead of what was sent.
+ */
+function checkWellFormedText(body: unknown): void {
+  // Iterative, although checkJsonDepth has bounded the nesting already.
+  const pending: { value: unknown; path: string }[] = [{ value: body, path: '' }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, path } = item;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) throw malformedTextError(path);
+    } else if (Array.isArray(value)) {
+      value.forEach((entry, index) => pending.push({ value: entry, path: joinPath(path, index) }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, entry] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) throw malformedTextError(path);
+        pending.push({ value: entry, path: joinPath(path, key) });
+      }
+    }
+  }
+}
+
+function joinPath(path: string, key: string | number): string {
+  return path === '' ? String(key) : `${path}.${key}`;
+}
+
+function malformedTextError(path: string): ApiError {
+  const where = path === '' ? 'the request body' : path;
+  return new ApiError(
+    400,
+    'validation_failed',
+    `The text in ${where} is not valid Unicode: it contains a lone UTF-16 surrogate. ` +
+      'Send valid Unicode text.',
+    [{ path, message: 'Use valid Unicode text.' }],
+  );
 }
 
 /** Tells whether a Content-Type is `application/json` or a `+json` type, parameters aside. */

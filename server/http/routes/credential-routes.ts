@@ -5,7 +5,7 @@ import { activateLicense, getOwnAuthToken, rotateOwnAuthToken } from '../../serv
 import { createSecret, hashSecret } from '../../service/secrets.js';
 import type { AppEnv } from '../app-env.js';
 import { requestClient } from '../authentication.js';
-import { readJsonBody, validate } from '../validation.js';
+import { readJsonBody, validateBody } from '../validation.js';
 
 /** The caller's own auth token, mounted under `/v1/me`. */
 export const ownTokenRoutes = new Hono<AppEnv>()
@@ -17,7 +17,11 @@ export const ownTokenRoutes = new Hono<AppEnv>()
 
 /** `POST /v1/license/activate`, authenticated by the credential in the body. */
 export const activationRoutes = new Hono<AppEnv>().post('/activate', async (c) => {
-  const { credentials } = validate(ActivationRequest, await readJsonBody(c.req.raw), 'activation');
+  const { credentials } = validateBody(
+    ActivationRequest,
+    await readJsonBody(c.req.raw),
+    'activation',
+  );
   const tokenHash = await hashSecret(credentials.token);
   const kind = credentials.type === 'auth-token' ? 'auth token' : 'legacy API key';
   const activation = c

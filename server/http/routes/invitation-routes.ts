@@ -7,7 +7,7 @@ import { createSecret, hashSecret } from '../../service/secrets.js';
 import { requirePermission } from '../../service/viewer.js';
 import type { AppEnv } from '../app-env.js';
 import { requestClient } from '../authentication.js';
-import { canonicalJson, readJsonBody, validate } from '../validation.js';
+import { canonicalJson, readJsonBody, validateBody } from '../validation.js';
 import { memberResponse } from './member-routes.js';
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -29,7 +29,7 @@ export const invitationRoutes = new Hono<AppEnv>()
     }
 
     const body = await readJsonBody(c.req.raw);
-    const invitation = validate(InvitationRequest, body, 'invitation');
+    const invitation = validateBody(InvitationRequest, body, 'invitation');
     const idempotency =
       key === undefined ? undefined : { key, requestHash: await hashSecret(canonicalJson(body)) };
     const token = await createSecret('lsi');
@@ -48,7 +48,11 @@ export const invitationRoutes = new Hono<AppEnv>()
 
 /** `POST /v1/invitations/accept`, which the invitee calls without a session. */
 export const acceptInvitationRoutes = new Hono<AppEnv>().post('/accept', async (c) => {
-  const request = validate(AcceptInvitationRequest, await readJsonBody(c.req.raw), 'acceptance');
+  const request = validateBody(
+    AcceptInvitationRequest,
+    await readJsonBody(c.req.raw),
+    'acceptance',
+  );
   const tokenHash = await hashSecret(request.token);
   const secrets = { session: await createSecret('lss'), authToken: await createSecret('lsat') };
   const accepted = c

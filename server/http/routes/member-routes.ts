@@ -11,7 +11,7 @@ import { listMembers } from '../../service/member-list.js';
 import { getMember, removeMember, updateMember } from '../../service/member-changes.js';
 import { requirePermission } from '../../service/viewer.js';
 import type { AppEnv } from '../app-env.js';
-import { readJsonBody, validate } from '../validation.js';
+import { readJsonBody, validate, validateBody } from '../validation.js';
 
 /** Member routes, mounted under `/v1/workspaces/:workspaceId/members`. */
 export const memberRoutes = new Hono<AppEnv>()
@@ -26,7 +26,7 @@ export const memberRoutes = new Hono<AppEnv>()
   .patch('/:memberId', async (c) => {
     if (c.get('viewer').role !== 'admin') requirePermission(c.get('viewer'), 'changeRole');
     const expectedVersion = parseIfMatch(c.req.header('If-Match'));
-    const update = validate(MemberUpdate, await readJsonBody(c.req.raw), 'member update');
+    const update = validateBody(MemberUpdate, await readJsonBody(c.req.raw), 'member update');
     const member = updateMember(c.get('service'), c.get('viewer'), c.req.param('memberId'), {
       ...update,
       expectedVersion,
@@ -39,7 +39,11 @@ export const memberRoutes = new Hono<AppEnv>()
   })
   .put('/:memberId/license', async (c) => {
     requirePermission(c.get('viewer'), 'manageLicenses');
-    const body = validate(AssignLicenseRequest, await readJsonBody(c.req.raw), 'license request');
+    const body = validateBody(
+      AssignLicenseRequest,
+      await readJsonBody(c.req.raw),
+      'license request',
+    );
     const memberId = c.req.param('memberId');
     const member = assignLicense(c.get('service'), c.get('viewer'), memberId, body.licenseId);
     return memberResponse(c, member);
