@@ -1,4 +1,5 @@
 import type { Suite, SuiteOptions } from './support/figures.js';
+import { run as bundle } from './bundle.bench.js';
 import { run as sdk } from './sdk.bench.js';
 
 /** A benchmark suite: a name to select it by, and the function that measures it. */
@@ -8,4 +9,7 @@ export interface BenchSuite {
 }
 
 /** Every suite `npm run bench` runs, in the order its table lists them. */
-export const SUITES: BenchSuite[] = [{ name: 'sdk', run: sdk }];
+export const SUITES: BenchSuite[] = [
+  { name: 'sdk', run: sdk },
+  { name: 'bundle', run: bundle },
+];
