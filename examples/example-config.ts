@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { mergeConfig, type UserConfig } from 'vite';
@@ -12,9 +13,13 @@ import demoConfig from '../vite.config.js';
  */
 export function exampleConfig(exampleUrl: string, config: UserConfig = {}): UserConfig {
   const exampleFolder = fileURLToPath(new URL('.', exampleUrl));
+  const name = path.basename(exampleFolder);
   return mergeConfig(
     mergeConfig(demoConfig, {
       root: exampleFolder,
+      // A cache of its own, so that the dependencies that the example's dev server pre-bundles
+      // do not replace the demo page's in node_modules/.vite.
+      cacheDir: fileURLToPath(new URL(`../node_modules/.vite-examples/${name}`, import.meta.url)),
       resolve: { tsconfigPaths: true },
       build: { outDir: 'dist', emptyOutDir: true },
     }),

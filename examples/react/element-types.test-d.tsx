@@ -1,4 +1,4 @@
-// Type tests for `ls-admin/types/react`, checked by `tsc -p examples/react`: each
+// Type tests for `ls-admin/types/react`, checked by `tsc -p examples`: each
 // `@ts-expect-error` fails the check when the line it marks compiles.
 import type { LsMemberInvitedEvent } from 'ls-admin';
 import type {} from 'ls-admin/types/react';

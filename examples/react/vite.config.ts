@@ -1,4 +1,4 @@
 import { exampleConfig } from '../example-config.js';
 
-// Vite compiles the JSX itself: `jsx` in tsconfig.json selects React's automatic runtime.
+// Vite compiles the JSX itself, with React's automatic runtime, so no React plugin is needed.
 export default exampleConfig(import.meta.url);

@@ -1,4 +1,4 @@
-// Type tests for `ls-admin/types/vue`, checked by `tsc -p examples/vue`: each
+// Type tests for `ls-admin/types/vue`, checked by `tsc -p examples`: each
 // `@ts-expect-error` fails the check when the line it marks compiles. vue-tsc and the Vue
 // language tools read the same `$props` and `$emit` types to check templates.
 import type { LsMemberInvitedEvent } from 'ls-admin';
