@@ -3,17 +3,14 @@ import { defineConfig } from 'vite';
 import libraryConfig from './vite.lib.config.js';
 
 /**
- * The single-file build (`npm run build`): `dist/ls-admin.bundle.js` registers every element
- * and exports the SDK and the element classes, with Lit, @lit/context, floating-ui, ky and zod
- * bundled in, for a `<script type="module">` on a page without a bundler. It is minified, and
- * `process.env.NODE_ENV` is `production`, so the elements print no development warnings.
+ * The single-file build (`npm run build:package`): `dist/ls-admin.bundle.js` registers every
+ * element and exports the SDK and the element classes, with Lit, @lit/context, floating-ui, ky
+ * and zod bundled in, for a `<script type="module">` on a page without a bundler. It is
+ * minified and uses Lit's production build.
  */
 export default defineConfig({
   publicDir: false,
   plugins: libraryConfig.plugins,
-  define: {
-    'process.env.NODE_ENV': JSON.stringify('production'),
-  },
   build: {
     outDir: 'dist',
     // The library build runs first and writes into the same folder.
@@ -26,6 +23,8 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'ls-admin.bundle.js',
     },
+    // Vite leaves the whitespace of an `es` library build for the host's bundler to remove,
+    // but no bundler sees this file.
     rollupOptions: { output: { minify: true } },
   },
 });
