@@ -1,5 +1,14 @@
 import { isHttpError } from '../../sdk/errors/index.js';
+import type { Member } from '../../sdk/schemas/index.js';
 import { describeError } from '../shared/describe-error.js';
+
+const ROLE_LABELS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
+
+/** A member as the store held them before a failed change, and after it. */
+export interface MemberVersions {
+  before: Member | undefined;
+  after: Member | undefined;
+}
 
 /** Sentences for the problem codes that a change in the table can cause. */
 const SENTENCES: Record<string, string> = {
@@ -12,11 +21,34 @@ const SENTENCES: Record<string, string> = {
   not_found: 'This member no longer exists. Reload the list to see the current members.',
 };
 
-/** Turns a failed change into a sentence: a fixed one for known problem codes, else the detail. */
-export function describeChangeError(error: unknown): string {
+/**
+ * Turns a failed change into a sentence: a fixed one for known problem codes, else the detail.
+ * For a `version_conflict` after which the store holds a newer version of the member, the
+ * sentence names the member's current role, which the admin checks before repeating the change.
+ */
+export function describeChangeError(error: unknown, member?: MemberVersions): string {
+  if (isHttpError(error) && error.code === 'version_conflict') {
+    const current = newerVersion(member);
+    if (current !== undefined) {
+      return (
+        'Someone else changed this member meanwhile. Their role is now ' +
+        `${ROLE_LABELS[current.role]}. Repeat the change if it is still needed.`
+      );
+    }
+  }
   if (isHttpError(error) && error.code !== null) {
     const sentence = SENTENCES[error.code];
     if (sentence !== undefined) return sentence;
   }
   return describeError(error);
+}
+
+/**
+ * Returns the member after the failure when the store read a newer version of them. After a
+ * `version_conflict` the store reads the member again, but keeps the old one when that fails.
+ */
+function newerVersion(member: MemberVersions | undefined): Member | undefined {
+  const { before, after } = member ?? {};
+  if (before === undefined || after === undefined) return undefined;
+  return after.version > before.version ? after : undefined;
 }

@@ -171,6 +171,7 @@ export class MemberActions {
       action: 'change-role',
       description: `make ${member.name} ${ROLE_NAMES[role]}`,
       run: () => store.updateMember(member.id, { role }, { version: member.version }),
+      latest: () => store.state.members.items.find((item) => item.id === member.id),
     });
     if (updated === undefined) return;
 
@@ -188,6 +189,7 @@ export class MemberActions {
       action: 'change-permissions',
       description: `save the permissions of ${member.name}`,
       run: () => store.updateMember(member.id, { permissions }, { version: member.version }),
+      latest: () => store.state.members.items.find((item) => item.id === member.id),
     });
     if (updated === undefined) return;
 

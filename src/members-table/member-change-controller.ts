@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 
+import type { Member } from '../../sdk/schemas/index.js';
 import { LsErrorEvent } from '../events/error-event.js';
 import { describeChangeError } from './describe-change-error.js';
 
@@ -20,6 +21,11 @@ export interface MemberChange<Result> {
   /** The end of "Could not …" in the error message, such as "remove Ada Lovelace". */
   description: string;
   run: () => Promise<Result>;
+  /**
+   * Reads the member as the store holds them now. Read before and after a failure, it lets
+   * the message of a `version_conflict` name what the member is now.
+   */
+  latest?: () => Member | undefined;
 }
 
 /**
@@ -66,12 +72,14 @@ export class MemberChangeController implements ReactiveController {
     this.#busy.set(change.memberId, change.control);
     this.#errors.delete(change.memberId);
     this.#host.requestUpdate();
+    const before = change.latest?.();
     try {
       return await change.run();
     } catch (error) {
+      const versions = { before, after: change.latest?.() };
       this.#errors.set(change.memberId, {
         description: change.description,
-        message: describeChangeError(error),
+        message: describeChangeError(error, versions),
       });
       this.#host.dispatchEvent(new LsErrorEvent(error, change.action));
       return undefined;
