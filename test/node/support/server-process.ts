@@ -13,6 +13,8 @@ export interface ServerProcess {
   url: string;
   /** Sends SIGTERM and waits for the process to exit. */
   stop(): Promise<void>;
+  /** Sends SIGKILL, which ends the process at once without cleanup, and waits for it to exit. */
+  kill(): Promise<void>;
 }
 
 /** Starts a reference server in a child process on an existing SQLite file. */
@@ -31,6 +33,10 @@ export async function startServerProcess(databasePath: string): Promise<ServerPr
         url,
         async stop() {
           if (child.exitCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+        async kill() {
+          if (child.exitCode === null) child.kill('SIGKILL');
           await exited;
         },
       };
