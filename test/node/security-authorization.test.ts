@@ -230,6 +230,29 @@ describe('authorization on every route', () => {
   });
 });
 
+describe('other origins', () => {
+  test('get no CORS permission', async () => {
+    const origin = 'https://hostile.example';
+    const preflight = await api.call('OPTIONS', api.workspacePath('/members'), {
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'DELETE',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    const read = await api.call('GET', api.workspacePath(), {
+      token: api.admin.sessionToken,
+      headers: { Origin: origin },
+    });
+
+    assert.ok(preflight.status >= 400, `the preflight returned ${preflight.status}`);
+    assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), null);
+    assert.equal(preflight.headers.get('Access-Control-Allow-Headers'), null);
+    assert.equal(read.headers.get('Access-Control-Allow-Origin'), null);
+    assert.equal(read.headers.get('Access-Control-Allow-Credentials'), null);
+  });
+});
+
 describe('workspace isolation', () => {
   test('admin reaches nothing in another workspace', async (t) => {
     const demo = await findExampleTargets(api);
