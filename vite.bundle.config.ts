@@ -24,7 +24,7 @@ export default defineConfig({
       fileName: () => 'ls-admin.bundle.js',
     },
     // Vite leaves the whitespace of an `es` library build for the host's bundler to remove,
-    // but no bundler sees this file.
+    // and no bundler processes this file after the build.
     rollupOptions: { output: { minify: true } },
   },
 });
