@@ -95,6 +95,13 @@ export default tseslint.config(
             'Bind text with ${…} in content, not a .innerHTML or .outerHTML property binding.',
         },
         {
+          selector:
+            'TaggedTemplateExpression TemplateElement[value.raw=/<[a-z][^>]*\\son[a-z]+\\s*=/i]',
+          message:
+            'Listen with @event=${…}, because a strict Content-Security-Policy blocks inline ' +
+            'on… handler attributes.',
+        },
+        {
           selector: 'ImportExpression[source.value=/directives\\/unsafe-/]',
           message:
             'Render text with Lit bindings, because unsafe directives parse strings as markup.',

@@ -1,5 +1,23 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
+import { inlineStyle } from '../shared/inline-style.js';
+
+/**
+ * The styles that hide the live region from sight but not from screen readers, set inline so
+ * that they apply in every host's shadow root whatever its own styles.
+ */
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: '0',
+  overflow: 'hidden',
+  'clip-path': 'inset(50%)',
+  'white-space': 'nowrap',
+  border: '0',
+};
+
 /** How long an announcement stays in the live region before it is cleared. */
 const CLEAR_AFTER_MS = 7000;
 
@@ -37,11 +55,7 @@ export class AnnouncerController implements ReactiveController {
 
   /** Renders the live region; it is visually hidden but read by screen readers. */
   region() {
-    return html`<div
-      role="status"
-      aria-live="polite"
-      style="position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0"
-    >
+    return html`<div role="status" aria-live="polite" ${inlineStyle(VISUALLY_HIDDEN)}>
       ${this.#message}
     </div>`;
   }

@@ -10,6 +10,7 @@ import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import { styles } from './ls-licenses.styles.js';
 import { PoolHoldersController, type PoolHolders } from './pool-holders-controller.js';
 import { formatDate } from '../shared/format-date.js';
@@ -167,7 +168,7 @@ export class LsLicenses extends LitElement {
           aria-valuenow=${pool.used}
           aria-valuetext=${seatsText}
         >
-          <div class="meter-fill" style="inline-size: ${percent}%"></div>
+          <div class="meter-fill" ${inlineStyle({ 'inline-size': `${percent}%` })}></div>
         </div>
         <p class="seats">
           <bdi class="seats-text">${seatsText}</bdi>

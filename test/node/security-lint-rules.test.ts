@@ -115,6 +115,11 @@ const UNSAFE_MARKUP: Case[] = [
     code: `import { html } from 'lit';\nexport const f = (name: string) => html\`<p .outerHTML="\${name}"></p>\`;\n`,
     rule: 'no-restricted-syntax',
   },
+  {
+    name: 'an inline event handler in a template',
+    code: `import { html } from 'lit';\nexport const f = () => html\`<button type="button" onclick="run()">Run</button>\`;\n`,
+    rule: 'no-restricted-syntax',
+  },
 ];
 
 const EVALUATED_CODE: Case[] = [
@@ -151,6 +156,7 @@ const SAFE = `import { html } from 'lit';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 
 export const row = (name: string) => html\`<p title=\${name} .textContent=\${name}>\${name}</p>\`;
+export const button = (run: () => void) => html\`<button type="button" @click=\${run}>Run once</button>\`;
 export const heading = (name: string) => staticHtml\`<\${literal\`h2\`}>\${name}</\${literal\`h2\`}>\`;
 export function label(element: Element, name: string) {
   element.textContent = name;
