@@ -10,8 +10,8 @@ import { PermissionCatalog } from '../schemas/permissions.js';
 import { WorkspaceInfo } from '../schemas/workspace.js';
 import { checkNonEmptyString, resolveClientSettings } from './client-settings.js';
 import { HttpTransport } from './http-transport.js';
-import { createIdempotencyKey } from './idempotency-key.js';
 import { membersSearchParams } from './members-search-params.js';
+import { UnansweredRequests } from './unanswered-requests.js';
 import type {
   IdempotentChange,
   VersionedChange,
@@ -33,6 +33,7 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 export function createWorkspaceClient(options: WorkspaceClientOptions): WorkspaceClient {
   const settings = resolveClientSettings(options);
   const transport = new HttpTransport(settings);
+  const unansweredInvitations = new UnansweredRequests();
   const workspacePath = `workspaces/${encodeURIComponent(settings.workspaceId)}`;
 
   // Methods are async so that an invalid argument rejects like every other failure
@@ -106,18 +107,26 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
     },
 
     async invite(request: InvitationRequest, { idempotencyKey }: IdempotentChange = {}) {
-      const key = idempotencyKey ?? createIdempotencyKey();
+      const body = JSON.stringify(request);
+      const key = idempotencyKey ?? unansweredInvitations.keyFor(body);
       checkIdempotencyKey(key);
-      return transport.send(
-        {
-          method: 'POST',
-          path: `${workspacePath}/invitations`,
-          json: request,
-          headers: { 'idempotency-key': key },
-          idempotent: true,
-        },
-        { schema: Member, name: 'Member' },
-      );
+      try {
+        const member = await transport.send(
+          {
+            method: 'POST',
+            path: `${workspacePath}/invitations`,
+            json: request,
+            headers: { 'idempotency-key': key },
+            idempotent: true,
+          },
+          { schema: Member, name: 'Member' },
+        );
+        unansweredInvitations.settle(body, key);
+        return member;
+      } catch (error) {
+        unansweredInvitations.settle(body, key, error);
+        throw error;
+      }
     },
 
     async resendInvitation(memberId) {

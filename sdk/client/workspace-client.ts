@@ -40,7 +40,9 @@ export interface VersionedChange {
 export interface IdempotentChange {
   /**
    * A key that makes a retried request replay the first response instead of acting twice.
-   * Defaults to a fresh random key for each call.
+   * Defaults to a fresh random key, except after a call with the same request that got no
+   * readable response (a timeout, a network error or an unreadable body): its key is sent
+   * again, because the server may have acted on it.
    */
   idempotencyKey?: string;
 }

@@ -137,11 +137,19 @@ export class WorkspaceStore {
 
   /**
    * Invites a person. The member list and the licenses are loaded again afterwards, because
-   * only the server knows where the new member sorts and whether the query matches them.
+   * only the server knows where the new member sorts and whether the query matches them. They
+   * are also loaded again when the request got no readable response, because the server may
+   * have stored the invitation. The call still rejects with that error.
    */
   async invite(request: InvitationRequest, options?: IdempotentChange): Promise<Member> {
-    const member = await this.client.invite(request, options);
-    await Promise.allSettled([this.#loadFirstPage(), this.#loadLicenses()]);
+    let member: Member;
+    try {
+      member = await this.client.invite(request, options);
+    } catch (error) {
+      if (!isHttpError(error)) await this.#afterInvite();
+      throw error;
+    }
+    await this.#afterInvite();
     return member;
   }
 
@@ -225,6 +233,10 @@ export class WorkspaceStore {
     this.#putMember(member);
     await this.#afterSeatsMoved();
     return member;
+  }
+
+  async #afterInvite(): Promise<void> {
+    await Promise.allSettled([this.#loadFirstPage(), this.#loadLicenses()]);
   }
 
   async #loadWorkspace(): Promise<void> {
@@ -317,13 +329,19 @@ export class WorkspaceStore {
   }
 
   /**
-   * Brings the state in line with the server after it rejected a change, because another
-   * admin got there first: a member who is gone (404) is dropped, a stale member (412) is read
-   * again so the next change carries the current version, and the licenses are reloaded when
-   * seats ran out or a pool expired. A failed reload leaves the state as it was.
+   * Brings the state in line with the server after a change failed. When the change got no
+   * readable response (a timeout, a network error or an unreadable body), the server may have
+   * applied it, so the member and the licenses are read back, and a member who is gone is
+   * dropped. When the server rejected the change because another admin got there first, a
+   * member who is gone (404) is dropped, a stale member (412) is read again so the next change
+   * carries the current version, and the licenses are reloaded when seats ran out or a pool
+   * expired. A failed reload leaves the state as it was.
    */
   async #reconcile(memberId: string, error: unknown): Promise<void> {
-    if (!isHttpError(error)) return;
+    if (!isHttpError(error)) {
+      await Promise.allSettled([this.#readBack(memberId), this.#loadLicenses()]);
+      return;
+    }
 
     try {
       if (error.status === 404) {
@@ -337,6 +355,14 @@ export class WorkspaceStore {
     } catch {
       // The change already failed with `error`, which the caller receives; a second failure
       // while reloading would only hide it.
+    }
+  }
+
+  async #readBack(memberId: string): Promise<void> {
+    try {
+      this.#putMember(await this.client.getMember(memberId));
+    } catch (error) {
+      if (isHttpError(error) && error.status === 404) this.#dropMember(memberId);
     }
   }
 
