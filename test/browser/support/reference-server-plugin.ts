@@ -13,6 +13,10 @@
  *   and returns `SeededWorkspace`.
  * - `ls-inject-fault` makes the next matching requests of one seeded workspace fail or wait.
  *   Payload: `{ token, rule: FaultRule }`, where `token` is either token of that workspace.
+ * - `ls-renew-session` ends the session of `{ token }` as if it had expired, signs the same user
+ *   in again and returns the new session token, which routes to the same workspace.
+ * - `ls-accept-invitation` accepts the newest invitation to `{ email }` under `{ name }` in the
+ *   workspace of `{ token }`, as the invitee does with the link in the invitation email.
  */
 import type { TestRunnerPlugin } from '@web/test-runner';
 import type { Context, Next } from 'koa';
@@ -20,6 +24,10 @@ import type { Context, Next } from 'koa';
 import { silentLogger } from '../../../server/logger.js';
 import { seedBulkMembers } from '../../../server/seed/seed-bulk-members.js';
 import { seedDemoWorkspace } from '../../../server/seed/seed-demo-workspace.js';
+import { insertSession } from '../../../server/seed/seed-rows.js';
+import { listOutbox } from '../../../server/service/outbox.js';
+import { createSecret, hashSecret } from '../../../server/service/secrets.js';
+import { SESSION_LIFETIME_MS } from '../../../server/service/viewer.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 
 /** Makes requests whose path contains `path` fail with `status`, or wait `delayMs` first. */
@@ -32,6 +40,18 @@ export interface FaultRule {
   status?: number;
   /** Milliseconds to wait before forwarding or failing. */
   delayMs?: number;
+  /**
+   * Milliseconds to hold the server's response after it responded, so that a change is already
+   * stored when a client with a shorter timeout stops waiting.
+   */
+  holdResponseMs?: number;
+  /**
+   * Responds with this body and `status` (default 200) instead of forwarding the request, for
+   * responses that the server never sends, such as an HTML page or truncated JSON.
+   */
+  body?: string;
+  /** The content type of `body`. Default `application/json`. */
+  contentType?: string;
   /** How many requests the rule applies to. Default 1. */
   times?: number;
 }
@@ -97,12 +117,64 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
     };
   }
 
-  function injectFault(payload: { token: string; rule: FaultRule }): true {
-    const instance = instancesByToken.get(payload.token);
+  function instanceOf(command: string, token: string): Instance {
+    const instance = instancesByToken.get(token);
     if (instance === undefined) {
-      throw new Error('ls-inject-fault: the token belongs to no workspace seeded in this run.');
+      throw new Error(`${command}: the token belongs to no workspace seeded in this run.`);
     }
+    return instance;
+  }
+
+  function injectFault(payload: { token: string; rule: FaultRule }): true {
+    const instance = instanceOf('ls-inject-fault', payload.token);
     instance.faults.push({ ...payload.rule, times: payload.rule.times ?? 1 });
+    return true;
+  }
+
+  async function renewSession(payload: { token: string }): Promise<string> {
+    const instance = instanceOf('ls-renew-session', payload.token);
+    const database = instance.server.database;
+    const hash = await hashSecret(payload.token);
+    const session = database.get<{ user_id: string }>(
+      'SELECT user_id FROM sessions WHERE token_hash = ?',
+      [hash],
+    );
+    if (session === undefined) throw new Error('ls-renew-session: the token has no session.');
+
+    // A minute past the lifetime, so the server rejects the old token as expired.
+    const expiredAt = new Date(Date.now() - SESSION_LIFETIME_MS - 60_000).toISOString();
+    database.run('UPDATE sessions SET created_at = ? WHERE token_hash = ?', [expiredAt, hash]);
+    const renewed = await createSecret('lss');
+    insertSession(database, renewed, session.user_id, new Date().toISOString());
+    instancesByToken.set(renewed.value, instance);
+    return renewed.value;
+  }
+
+  async function acceptInvitation(payload: {
+    token: string;
+    email: string;
+    name: string;
+  }): Promise<true> {
+    const instance = instanceOf('ls-accept-invitation', payload.token);
+    const emails = listOutbox({ db: instance.server.database }).filter(
+      (email) => email.recipient === payload.email,
+    );
+    const invitationToken = /token=(lsi_[a-z0-9]+)/.exec(emails.at(-1)?.body ?? '')?.[1];
+    if (invitationToken === undefined) {
+      throw new Error(`ls-accept-invitation: the outbox has no invitation to ${payload.email}.`);
+    }
+
+    const response = await fetch(new URL('/v1/invitations/accept', instance.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: invitationToken, name: payload.name }),
+    });
+    if (!response.ok) {
+      throw new Error(
+        `ls-accept-invitation: POST /v1/invitations/accept returned ${response.status}: ` +
+          (await response.text()),
+      );
+    }
     return true;
   }
 
@@ -114,6 +186,12 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
 
     const fault = takeFault(instance, context);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.body !== undefined) {
+      context.status = fault.status ?? 200;
+      context.type = fault.contentType ?? 'application/json';
+      context.body = fault.body;
+      return;
+    }
     if (fault?.status) {
       answerWithProblem(context, fault.status);
       return;
@@ -129,6 +207,9 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
       if (!HOP_HEADERS.has(name)) context.set(name, value);
     });
     context.body = Buffer.from(await response.arrayBuffer());
+    if (fault?.holdResponseMs) {
+      await new Promise((resolve) => setTimeout(resolve, fault.holdResponseMs));
+    }
   }
 
   const plugin: TestRunnerPlugin = {
@@ -147,6 +228,10 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
       if (command === 'ls-seed-bulk-workspace') return seedBulk(payload as { count: number });
       if (command === 'ls-inject-fault') {
         return injectFault(payload as { token: string; rule: FaultRule });
+      }
+      if (command === 'ls-renew-session') return renewSession(payload as { token: string });
+      if (command === 'ls-accept-invitation') {
+        return acceptInvitation(payload as { token: string; email: string; name: string });
       }
       return undefined;
     },

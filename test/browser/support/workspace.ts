@@ -16,6 +16,23 @@ export async function injectFault(seeded: SeededWorkspace, rule: FaultRule): Pro
 }
 
 /**
+ * Ends the session of `token` as if it had expired and signs the same user in again. Returns
+ * the new session token; requests with the old one get `401 unauthorized`.
+ */
+export function renewSession(token: string): Promise<string> {
+  return executeServerCommand<string, { token: string }>('ls-renew-session', { token });
+}
+
+/** Accepts the newest invitation to `email` as the invitee does, which makes them active. */
+export async function acceptInvitation(
+  seeded: SeededWorkspace,
+  email: string,
+  name: string,
+): Promise<void> {
+  await executeServerCommand('ls-accept-invitation', { token: seeded.adminToken, email, name });
+}
+
+/**
  * Creates a client for the seeded workspace through the test runner's origin. Retries are off
  * so that one injected failure fails the request.
  */
