@@ -1,6 +1,6 @@
 import { html } from 'lit';
 
-import { isHttpError } from '../../sdk/errors/index.js';
+import { isHttpError, isLsAdminError } from '../../sdk/errors/index.js';
 import type { InvitationRequest } from '../../sdk/schemas/invitation.js';
 import type { Member } from '../../sdk/schemas/member.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
@@ -13,13 +13,17 @@ export const ONLY_ADMINS_INVITE = 'Only admins can invite people.';
 /**
  * Turns a failed invitation into messages next to the controls that caused it: the email for
  * `already_member`, the pool picker for seat and expiry problems, each field of
- * `validation_failed`, and the form's alert for everything else.
+ * `validation_failed`, and the form's alert for everything else, including a request that got
+ * no readable response and may have stored the invitation.
  */
 export async function explainInviteFailure(
   error: unknown,
   request: InvitationRequest,
   store: WorkspaceStore,
 ): Promise<InviteMessages> {
+  if (isLsAdminError(error) && !isHttpError(error)) {
+    return { form: describeUnconfirmed(request.email) };
+  }
   if (!isHttpError(error))
     return { form: `Could not send the invitation. ${describeError(error)}` };
 
@@ -54,6 +58,16 @@ function fieldMessages(
   }
   if (Object.keys(messages).length === 0) messages.form = detail;
   return messages;
+}
+
+/**
+ * Describes an invitation that got no readable response, such as after a timeout. The server
+ * may have stored it, and the store has loaded the member list again to show it.
+ */
+function describeUnconfirmed(email: string) {
+  return html`The invitation to <bdi>${email}</bdi> may have been sent, but the server's
+    confirmation did not arrive or could not be read. The member list has been loaded again. Sending
+    the same invitation again does not invite twice.`;
 }
 
 function describeExisting(existing: Member | undefined, email: string) {

@@ -3,9 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
-import { createIdempotencyKey } from '../../sdk/client/idempotency-key.js';
 import { canPerform } from '../../sdk/domain/index.js';
-import { isHttpError } from '../../sdk/errors/index.js';
 import type { InvitationRequest } from '../../sdk/schemas/invitation.js';
 import type { LicensePool } from '../../sdk/schemas/license.js';
 import type { Role } from '../../sdk/schemas/member.js';
@@ -83,13 +81,6 @@ export class LsInviteForm extends LitElement {
     // A store handed over directly may not have been loaded by anyone yet.
     if (store.state === INITIAL_STATE) void store.load();
   });
-
-  /**
-   * The `Idempotency-Key` of the last request that got no response, such as after a timeout,
-   * with the body it was sent with. Sending the same body again reuses the key, so the server
-   * replays an invitation it may already have created instead of reporting `already_member`.
-   */
-  #unanswered: { body: string; key: string } | undefined;
 
   #focusingAfterReset = false;
 
@@ -407,12 +398,11 @@ export class LsInviteForm extends LitElement {
   async #invite(store: WorkspaceStore, request: InvitationRequest): Promise<void> {
     this.pending = true;
     this.serverMessages = {};
-    const body = JSON.stringify(request);
-    const key = this.#unanswered?.body === body ? this.#unanswered.key : createIdempotencyKey();
 
+    // After a request that got no response, the client sends the same invitation with the same
+    // `Idempotency-Key`, so the server replays an invitation it may already have stored.
     try {
-      const member = await store.invite(request, { idempotencyKey: key });
-      this.#unanswered = undefined;
+      const member = await store.invite(request);
       this.#reset();
       this.#announcer.announce(`Invited ${member.name}`);
       this.dispatchEvent(new LsMemberInvitedEvent(member));
@@ -422,8 +412,6 @@ export class LsInviteForm extends LitElement {
       this.nameInput.focus();
       this.#focusingAfterReset = false;
     } catch (error) {
-      // Only a request that got no response may have created the invitation.
-      this.#unanswered = isHttpError(error) ? undefined : { body, key };
       this.serverMessages = await explainInviteFailure(error, request, store);
       this.dispatchEvent(new LsErrorEvent(error, 'invite'));
       if (this.serverMessages.licenseId !== undefined) void store.refresh();
