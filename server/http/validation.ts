@@ -8,7 +8,7 @@ import { findUnknownFields } from './unknown-fields.js';
 /** The largest JSON body the API reads. Every request body of the API is far smaller. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The deepest nesting of arrays and objects a JSON body may have. Every request body has 2. */
+/** The deepest nesting of arrays and objects a JSON body may have. The API's bodies use 2. */
 export const MAX_JSON_DEPTH = 32;
 
 /** Validates a value with a contract schema, or throws `400 validation_failed` with each issue. */
@@ -108,7 +108,7 @@ function checkJsonDepth(text: string): void {
           400,
           'validation_failed',
           `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep. ` +
-            `Send at most ${MAX_JSON_DEPTH} levels; every documented body has 2.`,
+            `Send at most ${MAX_JSON_DEPTH} levels. No documented body nests more than 2.`,
           [{ path: '', message: `Use at most ${MAX_JSON_DEPTH} levels of nesting.` }],
         );
       }
