@@ -57,6 +57,14 @@ function find(members: Member[], predicate: (member: Member) => boolean, what: s
   return member;
 }
 
+/** Focuses the "No license" button of the first member without a license. */
+function focusAssignButton(table: LsMembersTable, members: Member[]) {
+  const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
+  const trigger = inRow(table, member.id, '[part="assign-button"]');
+  trigger.focus();
+  return { member, trigger };
+}
+
 function focusedIn(table: LsMembersTable): Element | null {
   return table.shadowRoot?.activeElement ?? null;
 }
@@ -84,9 +92,7 @@ describe('menu keyboard', () => {
   describe('license menu', () => {
     it('walks items with arrows, Home and End', async () => {
       const { table, members } = await renderTable();
-      const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
-      const trigger = inRow(table, member.id, '[part="assign-button"]');
-      trigger.focus();
+      focusAssignButton(table, members);
 
       await press('ArrowDown');
       const items = await untilMenuOpen(table);
@@ -103,8 +109,7 @@ describe('menu keyboard', () => {
 
     it('opens on the last item with ArrowUp', async () => {
       const { table, members } = await renderTable();
-      const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
-      inRow(table, member.id, '[part="assign-button"]').focus();
+      focusAssignButton(table, members);
 
       await press('ArrowUp');
       const items = await untilMenuOpen(table);
@@ -126,9 +131,7 @@ describe('menu keyboard', () => {
 
     it('closes with Escape onto its trigger', async () => {
       const { table, members } = await renderTable();
-      const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
-      const trigger = inRow(table, member.id, '[part="assign-button"]');
-      trigger.focus();
+      const { trigger } = focusAssignButton(table, members);
 
       await press('Enter');
       await untilMenuOpen(table);
@@ -169,8 +172,7 @@ describe('menu keyboard', () => {
 
     it('assigns the focused pool with Enter', async () => {
       const { store, table, members } = await renderTable();
-      const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
-      inRow(table, member.id, '[part="assign-button"]').focus();
+      const { member } = focusAssignButton(table, members);
 
       await press('Enter');
       const items = await untilMenuOpen(table);
@@ -196,8 +198,7 @@ describe('menu keyboard', () => {
       const { store, table, members } = await renderTable({
         client: (plain) => withExpiredPool(plain, EXPIRED_POOL),
       });
-      const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
-      inRow(table, member.id, '[part="assign-button"]').focus();
+      const { member } = focusAssignButton(table, members);
 
       await press('Enter');
       const items = await untilMenuOpen(table);
@@ -275,9 +276,7 @@ describe('menu keyboard', () => {
       const dialog = document.querySelector<HTMLDialogElement>('dialog.host-dialog');
       if (dialog === null) throw new Error('The host dialog is missing.');
       dialog.showModal();
-      const member = find(members, (candidate) => candidate.licenseId === null, 'unlicensed');
-      const trigger = inRow(table, member.id, '[part="assign-button"]');
-      trigger.focus();
+      const { trigger } = focusAssignButton(table, members);
 
       try {
         await press('Enter');

@@ -91,6 +91,25 @@ async function untilRole(view: AdminView, memberId: string, role: Role): Promise
   await view.table.updateComplete;
 }
 
+/** Has the first admin make the member each role of `roles` in turn, one after the other. */
+async function firstAdminSets(conflict: Conflict, roles: Role[]): Promise<void> {
+  for (const role of roles) {
+    await chooseRole(conflict.first, conflict.target.id, role);
+    await untilRole(conflict.first, conflict.target.id, role);
+  }
+}
+
+/** Has the second admin choose `role` from the stale view, and waits for its error. */
+async function secondAdminConflicts(
+  conflict: Conflict,
+  role: Role,
+  errors: unknown[],
+): Promise<void> {
+  await chooseRole(conflict.second, conflict.target.id, role);
+  await waitUntil(() => errors.length === 1, 'the second admin got no ls-error');
+  await conflict.second.table.updateComplete;
+}
+
 function roleCell(view: AdminView, memberId: string): string {
   return textOf(rowOf(view.table, memberId).cells[1] ?? null);
 }
@@ -107,14 +126,12 @@ function collectErrors(view: AdminView): unknown[] {
 
 describe('role conflict between two admins', () => {
   it('rejects the second change from the same version', async () => {
-    const { seeded, target, first, second } = await renderTwoAdmins();
+    const conflict = await renderTwoAdmins();
+    const { seeded, target, first, second } = conflict;
     const errors = collectErrors(second);
 
-    await chooseRole(first, target.id, 'admin');
-    await untilRole(first, target.id, 'admin');
-    await chooseRole(second, target.id, 'admin');
-    await waitUntil(() => errors.length === 1, 'the second admin got no ls-error');
-    await second.table.updateComplete;
+    await firstAdminSets(conflict, ['admin']);
+    await secondAdminConflicts(conflict, 'admin', errors);
 
     const stored = await createClient(seeded).getMember(target.id);
     const error = errors[0];
@@ -132,18 +149,14 @@ describe('role conflict between two admins', () => {
   });
 
   it('keeps the first admin role over a stale one', async () => {
-    const { seeded, target, first, second } = await renderTwoAdmins();
+    const conflict = await renderTwoAdmins();
+    const { seeded, target, second } = conflict;
     const errors = collectErrors(second);
 
     // The first admin makes the member an admin and then a member again, so the second
     // admin's stale change to admin would differ from what is stored.
-    await chooseRole(first, target.id, 'admin');
-    await untilRole(first, target.id, 'admin');
-    await chooseRole(first, target.id, 'member');
-    await untilRole(first, target.id, 'member');
-    await chooseRole(second, target.id, 'admin');
-    await waitUntil(() => errors.length === 1, 'the second admin got no ls-error');
-    await second.table.updateComplete;
+    await firstAdminSets(conflict, ['admin', 'member']);
+    await secondAdminConflicts(conflict, 'admin', errors);
 
     const stored = await createClient(seeded).getMember(target.id);
     expect(stored.role, 'the stored role').to.equal('member');
@@ -156,15 +169,14 @@ describe('role conflict between two admins', () => {
   });
 
   it('names no role when the reload fails', async () => {
-    const { seeded, target, first, second } = await renderTwoAdmins();
+    const conflict = await renderTwoAdmins();
+    const { seeded, target, second } = conflict;
     const errors = collectErrors(second);
-    await chooseRole(first, target.id, 'admin');
-    await untilRole(first, target.id, 'admin');
+    await firstAdminSets(conflict, ['admin']);
     // The store reads the member again after the conflict, and this read fails.
     await injectFault(seeded, { path: `/members/${target.id}`, method: 'GET', status: 500 });
 
-    await chooseRole(second, target.id, 'admin');
-    await waitUntil(() => errors.length === 1, 'the second admin got no ls-error');
+    await secondAdminConflicts(conflict, 'admin', errors);
     await untilRole(second, target.id, 'member');
 
     expect(rowErrorText(second)).to.equal(
@@ -175,14 +187,11 @@ describe('role conflict between two admins', () => {
   });
 
   it('applies the change when repeated', async () => {
-    const { seeded, target, first, second } = await renderTwoAdmins();
+    const conflict = await renderTwoAdmins();
+    const { seeded, target, second } = conflict;
     const errors = collectErrors(second);
-    await chooseRole(first, target.id, 'admin');
-    await untilRole(first, target.id, 'admin');
-    await chooseRole(first, target.id, 'member');
-    await untilRole(first, target.id, 'member');
-    await chooseRole(second, target.id, 'admin');
-    await waitUntil(() => errors.length === 1, 'the second admin got no ls-error');
+    await firstAdminSets(conflict, ['admin', 'member']);
+    await secondAdminConflicts(conflict, 'admin', errors);
 
     await chooseRole(second, target.id, 'admin');
     await untilRole(second, target.id, 'admin');

@@ -158,6 +158,20 @@ async function renderTable(
   return table;
 }
 
+/** Enters a name and an email as a paste would, and presses the form's button. */
+async function submitInvitation(form: LsInviteForm, name: string, email: string): Promise<void> {
+  for (const [part, value] of [
+    ['name-input', name],
+    ['email-input', email],
+  ] as const) {
+    const input = partOf<HTMLInputElement>(form, part);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  await form.updateComplete;
+  partOf<HTMLButtonElement>(form, 'submit-button').click();
+}
+
 /** Collects the events of one type that reach `target`. */
 function eventsOf<K extends keyof GlobalEventHandlersEventMap>(
   target: EventTarget,
@@ -280,18 +294,9 @@ describe('hostile display names', () => {
         html`<ls-invite-form .store=${store}></ls-invite-form>`,
       );
       await untilShadow(form, '[part="form"]');
-      const nameInput = partOf<HTMLInputElement>(form, 'name-input');
       const emailInput = partOf<HTMLInputElement>(form, 'email-input');
 
-      for (const [input, value] of [
-        [nameInput, PAYLOADS.img],
-        [emailInput, 'hostile.form@example.com'],
-      ] as const) {
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      }
-      await form.updateComplete;
-      partOf<HTMLButtonElement>(form, 'submit-button').click();
+      await submitInvitation(form, PAYLOADS.img, 'hostile.form@example.com');
       const invited = (await oneEvent(form, 'ls-member-invited')) as LsMemberInvitedEvent;
       await form.updateComplete;
 
@@ -299,15 +304,7 @@ describe('hostile display names', () => {
       expect(textOf(shadowQuery(form, '[role="status"]'))).to.equal(`Invited ${PAYLOADS.img}`);
 
       // Inviting the same address again names the pending invitation in the email's message.
-      for (const [input, value] of [
-        [nameInput, 'Someone Else'],
-        [emailInput, 'hostile.form@example.com'],
-      ] as const) {
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      }
-      await form.updateComplete;
-      partOf<HTMLButtonElement>(form, 'submit-button').click();
+      await submitInvitation(form, 'Someone Else', 'hostile.form@example.com');
       await waitUntil(
         () => emailInput.getAttribute('aria-invalid') === 'true',
         'no message for the email',
