@@ -1,11 +1,12 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import type { ZodMiniType } from 'zod/mini';
 
-import { HttpError, isHttpError } from '../errors/http-error.js';
+import { HttpError } from '../errors/http-error.js';
 import { InvalidJsonError } from '../errors/invalid-json-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
+import { isUnauthorizedError, UnauthorizedError } from '../errors/unauthorized-error.js';
 import { Problem } from '../schemas/problem.js';
 import type { ClientSettings } from './client-settings.js';
 import { SessionTokens } from './session-tokens.js';
@@ -84,8 +85,8 @@ export class HttpTransport {
 
   /**
    * Sends the request with the current token. After a 401 it calls the token provider once
-   * more and replays the request once. A second 401 is thrown, so a rejected token never
-   * loops.
+   * more and replays the request once. A second 401 is thrown as `UnauthorizedError`, so a
+   * rejected token never loops.
    */
   async #sendAuthenticated(request: ApiRequest): Promise<{ response: Response; url: string }> {
     const url = this.#urlOf(request);
@@ -95,7 +96,7 @@ export class HttpTransport {
     try {
       return { response: await this.#send(request, url, token.value), url };
     } catch (error) {
-      if (!isHttpError(error) || error.status !== 401) throw error;
+      if (!isUnauthorizedError(error)) throw error;
 
       const fresh = await this.#tokens.refresh(token);
       if (fresh === null) throw error;
@@ -129,13 +130,14 @@ export class HttpTransport {
   async #toLsAdminError(method: HttpMethod, url: string, error: unknown): Promise<Error> {
     if (isHTTPError(error)) {
       const { response } = error;
-      return new HttpError({
+      const details = {
         method,
         url,
         status: response.status,
         statusText: response.statusText,
         problem: await readProblem(response),
-      });
+      };
+      return response.status === 401 ? new UnauthorizedError(details) : new HttpError(details);
     }
     if (isTimeoutError(error)) {
       return new TimeoutError(method, url, this.#settings.timeout || 0);

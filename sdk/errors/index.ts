@@ -4,3 +4,4 @@ export * from './ls-admin-error.js';
 export * from './network-error.js';
 export * from './response-validation-error.js';
 export * from './timeout-error.js';
+export * from './unauthorized-error.js';

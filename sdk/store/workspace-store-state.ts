@@ -1,3 +1,4 @@
+import type { UnauthorizedError } from '../errors/unauthorized-error.js';
 import type { Licenses } from '../schemas/license.js';
 import type { Member } from '../schemas/member.js';
 import type { MembersQuery } from '../schemas/members-query.js';
@@ -45,6 +46,12 @@ export interface WorkspaceStoreState {
   readonly error: Error | null;
   /** The members with a change in flight, so that views can disable their controls. */
   readonly pendingMemberIds: ReadonlySet<string>;
+  /**
+   * The first `UnauthorizedError` of the requests that failed since the last successful one,
+   * or `null`. It stays the same object while further requests fail with 401, so a view can
+   * ask the user to sign in again once for the whole burst.
+   */
+  readonly unauthorized: UnauthorizedError | null;
 }
 
 export const INITIAL_MEMBERS_STATE: MembersState = Object.freeze({
@@ -66,4 +73,5 @@ export const INITIAL_STATE: WorkspaceStoreState = Object.freeze({
   loading: false,
   error: null,
   pendingMemberIds: new Set<string>(),
+  unauthorized: null,
 });

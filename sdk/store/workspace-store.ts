@@ -1,12 +1,14 @@
 import type { IdempotentChange, WorkspaceClient } from '../client/workspace-client.js';
 import { isHttpError } from '../errors/http-error.js';
 import { isLsAdminError } from '../errors/ls-admin-error.js';
+import { isUnauthorizedError } from '../errors/unauthorized-error.js';
 import type { InvitationRequest } from '../schemas/invitation.js';
 import type { MemberUpdate } from '../schemas/member-update.js';
 import type { Member } from '../schemas/member.js';
 import { ListenerSet, type ListenerErrorHandler, type StateListener } from './listener-set.js';
 import { appendMembers, replaceMember, withoutMember } from './member-items.js';
 import { RequestSequence } from './request-sequence.js';
+import { watchClient } from './watched-client.js';
 import {
   INITIAL_STATE,
   type MembersListQuery,
@@ -29,6 +31,10 @@ export interface WorkspaceStoreOptions {
  * client's error, so that the view that started them can show it.
  */
 export class WorkspaceStore {
+  /**
+   * The client that the store sends its requests through. Calls made through it directly,
+   * such as `store.client.getOwnAuthToken()`, update `state.unauthorized` as well.
+   */
   readonly client: WorkspaceClient;
   #state: WorkspaceStoreState = INITIAL_STATE;
   readonly #listeners: ListenerSet<WorkspaceStoreState>;
@@ -38,7 +44,7 @@ export class WorkspaceStore {
   readonly #migrationRequests = new RequestSequence();
 
   constructor(client: WorkspaceClient, options: WorkspaceStoreOptions = {}) {
-    this.client = client;
+    this.client = watchClient(client, (error) => this.#recordSession(error));
     this.#listeners = new ListenerSet(options.onListenerError);
   }
 
@@ -364,6 +370,16 @@ export class WorkspaceStore {
     } catch (error) {
       if (isHttpError(error) && error.status === 404) this.#dropMember(memberId);
     }
+  }
+
+  /**
+   * Keeps the first 401 of a burst in `state.unauthorized` until a request succeeds, so that
+   * the burst is reported once however many requests it fails.
+   */
+  #recordSession(error?: unknown): void {
+    const { unauthorized } = this.#state;
+    if (error === undefined && unauthorized !== null) this.#update({ unauthorized: null });
+    if (isUnauthorizedError(error) && unauthorized === null) this.#update({ unauthorized: error });
   }
 
   #setPending(memberId: string, pending: boolean): void {

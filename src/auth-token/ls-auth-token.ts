@@ -31,6 +31,8 @@ type CopyResult = 'copied' | 'unavailable' | null;
  * @fires ls-auth-token-rotated - `LsAuthTokenRotatedEvent` with the new token's masked hint,
  * after a rotation succeeded. The full value is never in an event.
  * @fires ls-error - `LsErrorEvent` with action `load-auth-token` or `rotate-auth-token`.
+ * @fires ls-unauthorized - `LsUnauthorizedEvent`, once for a burst of requests whose session
+ * token was rejected, also after a refresh. Sign the user in again.
  *
  * @csspart base - The section around everything.
  * @csspart hint - The masked token, such as `lsat_…a1b2`.

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import { workspaceContext } from '../context/workspace-context.js';
+import { announceUnauthorized } from './announce-unauthorized.js';
 
 /** An element that can be given a store directly, in place of the one from `<ls-workspace>`. */
 export interface StoreHost extends ReactiveElement {
@@ -12,7 +13,8 @@ export interface StoreHost extends ReactiveElement {
 /**
  * Connects an element to a workspace store and re-renders it on every change of the store.
  * The store is the host's own `store` property when set, otherwise the one that the nearest
- * `<ls-workspace>` provides.
+ * `<ls-workspace>` provides. When the store records a rejected session, the first element on
+ * it to notice fires `ls-unauthorized`.
  */
 export class StoreController implements ReactiveController {
   readonly #host: StoreHost;
@@ -62,8 +64,12 @@ export class StoreController implements ReactiveController {
     }
 
     this.#subscribed = store;
-    this.#unsubscribe = store.subscribe(() => this.#host.requestUpdate());
+    this.#unsubscribe = store.subscribe((state) => {
+      announceUnauthorized(this.#host, state.unauthorized);
+      this.#host.requestUpdate();
+    });
     this.#onAttach(store);
+    announceUnauthorized(this.#host, store.state.unauthorized);
     this.#host.requestUpdate();
   }
 

@@ -7,3 +7,4 @@ export { LsLicenseUnassignedEvent } from './license-unassigned-event.js';
 export { LsMemberInvitedEvent } from './member-invited-event.js';
 export { LsMemberRemovedEvent } from './member-removed-event.js';
 export { LsRoleChangedEvent } from './role-changed-event.js';
+export { LsUnauthorizedEvent } from './unauthorized-event.js';

@@ -41,6 +41,8 @@ type Message = string | TemplateResult;
  *
  * @fires ls-member-invited - `LsMemberInvitedEvent`, after the server created the invitation.
  * @fires ls-error - `LsErrorEvent` with action `invite`, when the invitation failed.
+ * @fires ls-unauthorized - `LsUnauthorizedEvent`, once for a burst of requests whose session
+ * token was rejected, also after a refresh. Sign the user in again.
  *
  * @csspart form - The `<form>` element.
  * @csspart name-input - The name field.

@@ -40,6 +40,8 @@ interface ChangeError {
  * @fires {LsLegacyKeyRemovedEvent} ls-legacy-key-removed - A legacy key was removed in step 4.
  * @fires {LsErrorEvent} ls-error - A load or a change failed; `action` is `load-migration`,
  * `assign-license` or `remove-legacy-key`.
+ * @fires {LsUnauthorizedEvent} ls-unauthorized - Once for a burst of requests whose session
+ * token was rejected, also after a refresh. Sign the user in again.
  *
  * @csspart base - The frame around the whole element.
  * @csspart notice - The deprecation notice with the date.

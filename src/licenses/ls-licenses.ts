@@ -25,6 +25,9 @@ import { describeSeatsUsed, groupByPlan, isExpired, isFull } from '../shared/poo
  * store, so a license assigned, unassigned or freed anywhere on the page moves the meters
  * without a reload. The same view is shown to admins and members, since it changes nothing.
  *
+ * @fires ls-unauthorized - `LsUnauthorizedEvent`, once for a burst of requests whose session
+ * token was rejected, also after a refresh. Sign the user in again.
+ *
  * @csspart base - The section around everything.
  * @csspart active-count - The active-license count, such as "31 active licenses".
  * @csspart plan - Each plan's group of pools.

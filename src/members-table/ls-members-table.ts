@@ -48,6 +48,8 @@ const SEARCH_DEBOUNCE_MS = 250;
  * @fires ls-license-assigned - `LsLicenseAssignedEvent`: a license was assigned or moved.
  * @fires ls-license-unassigned - `LsLicenseUnassignedEvent`: a license was unassigned.
  * @fires ls-error - `LsErrorEvent`: a change failed; the row shows the message too.
+ * @fires ls-unauthorized - `LsUnauthorizedEvent`: the session token was rejected, also after a
+ * refresh; fired once for a burst of requests. Sign the user in again.
  *
  * @csspart base - The frame around the header, table and footer.
  * @csspart total - The member count in the header, such as "42 members".

@@ -17,6 +17,10 @@ import { styles } from './ls-users-licenses.styles.js';
  *
  * @slot heading - Replaces the default "Users & Licenses" heading.
  *
+ * @fires ls-unauthorized - `LsUnauthorizedEvent`, once for a burst of requests whose session
+ * token was rejected, also after a refresh, from this element or one inside it. Sign the user
+ * in again.
+ *
  * @csspart base - The frame around the whole page.
  * @csspart header - The page header with the heading and the workspace name.
  * @csspart heading - The default heading.
