@@ -1,16 +1,31 @@
 import { html, type ReactiveController, type ReactiveElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
+import { afterNextPaint } from './after-paint.js';
 import { RowHeights } from './row-heights.js';
 import { findClippingAncestors, viewportClip } from './row-window-layout.js';
-import { chooseWindow, type IndexRange } from './row-window-range.js';
+import {
+  chooseWindow,
+  growRange,
+  isEmpty,
+  rangeToRender,
+  type IndexRange,
+} from './row-window-range.js';
 
 /** The default maximum number of item rows in the DOM: few enough to render in a frame or two. */
 const DEFAULT_MAX_ROWS = 100;
 
 /** The height that items count with before any row was measured, in CSS pixels. */
 const FALLBACK_ROW_HEIGHT = 48;
+
+/**
+ * The number of rows that each task after a paint adds outside the viewport, small enough to
+ * keep each task short next to scrolling and typing.
+ */
+const FILL_ROWS_PER_TASK = 12;
+
+/** The rows rendered beyond each edge of the viewport when a list replaces the rows shown. */
+const REPLACED_EXTRA_ROWS = 2;
 
 /** The class of the spacer rows, which `rowWindowStyles` styles. */
 const SPACER_CLASS = 'row-window-spacer';
@@ -32,10 +47,27 @@ export interface RowWindowOptions<T> {
   maxRows?: number;
 }
 
-type Entry = { key: string; index: number } | { key: symbol; height: number };
+type Entry = { key: string; index: number } | { key: symbol };
 
 /** The top of a rendered item or spacer in viewport coordinates, with its index or its run. */
 type Mark = { top: number; index: number } | { top: number; gap: IndexRange };
+
+type Run = IndexRange | (IndexRange & { gap: true });
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+}
+
+function widen(range: IndexRange, rows: number): IndexRange {
+  return { start: Math.max(0, range.start - rows), end: range.end + rows };
+}
+
+function deferred(): Deferred {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
 
 /** One key per spacer position: before, between and after the rendered runs of items. */
 const SPACER_KEYS = [Symbol('spacer 0'), Symbol('spacer 1'), Symbol('spacer 2')] as const;
@@ -44,8 +76,13 @@ const SPACER_KEYS = [Symbol('spacer 0'), Symbol('spacer 1'), Symbol('spacer 2')]
  * Renders only the rows of a long table that are near the viewport, with spacer rows above and
  * below whose heights keep the scrollbar and the positions of the rows right.
  *
- * - The viewport is the page's, clipped by every scrolling or clipping ancestor of the host,
- *   and the window follows it on scroll and resize.
+ * - The window is the visible items and as many again beyond each edge, at most `maxRows`;
+ *   a list of up to `maxRows` items is rendered whole. The viewport is the page's, clipped by
+ *   every scrolling or clipping ancestor of the host, and the window follows it on scroll.
+ * - The first items render with the whole window. After that, the visible items render at
+ *   once, and the rest of the window fills in tasks of `FILL_ROWS_PER_TASK` rows after the
+ *   frame is painted, so that search results show within one short render. `filled` resolves
+ *   once the window is complete.
  * - Row heights are measured after each render, per item, so rows of different heights, such
  *   as expanded details or rows stacked in a narrow container, keep their place. A change of
  *   the host's width discards the measurements.
@@ -64,15 +101,21 @@ export class RowWindowController<T> implements ReactiveController {
   #items: readonly T[] = [];
   #keys: readonly string[] = [];
   #indexByKey: Map<string, number> | null = null;
-  /** The run of items rendered around the viewport. */
+  /** The items that the window should contain. */
+  #target: IndexRange = { start: 0, end: 0 };
+  /** The items rendered, a part of `#target` while the window fills. */
   #range: IndexRange = { start: 0, end: 0 };
   /** The item rendered outside `#range` because it contains focus, or -1. */
   #pinned = -1;
-  /** The heights of the spacers of the last render, from top to bottom. */
-  #spacerHeights: number[] = [];
-  /** The items in the viewport at the last measurement. */
-  #visible: IndexRange = { start: 0, end: 1 };
+  /** Whether item rows were rendered before; the first ones render without a fill. */
+  #renderedItems = false;
+  /** The items in the viewport at the last measurement, or `null` before the first one. */
+  #visible: IndexRange | null = null;
 
+  #fill: Deferred | undefined;
+  /** Resolves after the next update of the host. */
+  #nextUpdate: Deferred | undefined;
+  #cancelFill: (() => void) | undefined;
   #clippingAncestors: Element[] = [];
   #resizeObserver: ResizeObserver | undefined;
   #width = 0;
@@ -90,6 +133,11 @@ export class RowWindowController<T> implements ReactiveController {
   /** The number of items of the last render, rendered or not. */
   get count(): number {
     return this.#keys.length;
+  }
+
+  /** Resolves once every item of the window is rendered, after the fill's last update. */
+  get filled(): Promise<void> {
+    return this.#fill?.promise ?? Promise.resolve();
   }
 
   /** Returns the index of the item with `key` in the last rendered items, or -1. */
@@ -113,47 +161,55 @@ export class RowWindowController<T> implements ReactiveController {
     if (index === -1 || this.#isRendered(index)) return;
     this.#visible = { start: index, end: index + 1 };
     this.#host.requestUpdate();
-    await this.#host.updateComplete;
+    // The host's updateComplete may wait until the window is filled, which takes several tasks.
+    this.#nextUpdate ??= deferred();
+    await this.#nextUpdate.promise;
   }
 
   /** Renders the spacers and the rows of the items in the window, keyed by item. */
   render(items: readonly T[], renderItem: (item: T, index: number) => unknown): unknown {
-    if (items !== this.#items) this.#setItems(items);
-
-    let range = chooseWindow(this.#range, this.#visible, items.length, this.#maxRows);
-    const focused = this.#focusedIndex();
-    const outside = focused !== -1 && (focused < range.start || focused >= range.end);
-    // The focused item counts against `maxRows`, so the window gives up its farthest item.
-    if (outside && range.end - range.start >= this.#maxRows) {
-      range =
-        focused < range.start
-          ? { start: range.start, end: range.end - 1 }
-          : { start: range.start + 1, end: range.end };
+    const replaced = items !== this.#items && this.#setItems(items);
+    const visible = this.#visible ?? this.#firstScreen();
+    this.#target = chooseWindow(this.#target, visible, items.length, this.#maxRows);
+    if (!this.#renderedItems) {
+      // The first rows render whole: the person waits for the table to appear at all.
+      this.#range = this.#target;
+      this.#renderedItems = items.length > 0;
+    } else {
+      // Rows of a replaced list, such as search results, render from the viewport out. The
+      // new rows may be shorter than the old ones, so a few more than fitted before render.
+      const rendered = replaced ? { start: 0, end: 0 } : this.#range;
+      const shown = replaced ? widen(visible, REPLACED_EXTRA_ROWS) : visible;
+      this.#range = rangeToRender(rendered, this.#target, shown);
     }
-    this.#range = range;
-    this.#pinned = outside ? focused : -1;
+    this.#pinFocusedItem();
+    if (this.#range.start !== this.#target.start || this.#range.end !== this.#target.end) {
+      this.#startFill();
+    }
 
     const entries: Entry[] = [];
     let spacers = 0;
     for (const run of this.#runs()) {
       if ('gap' in run) {
-        const key = SPACER_KEYS[spacers++] as symbol;
-        entries.push({ key, height: this.#heightOf(run) });
+        entries.push({ key: SPACER_KEYS[spacers++] as symbol });
         continue;
       }
       for (let index = run.start; index < run.end; index++) {
         entries.push({ key: this.#keys[index] as string, index });
       }
     }
-    this.#spacerHeights = entries.flatMap((entry) => ('height' in entry ? [entry.height] : []));
 
+    // The spacers get their heights in `hostUpdated`, where measuring the rows can change them
+    // without another render.
     return repeat(
       entries,
       (entry) => entry.key,
       (entry) =>
-        'height' in entry
-          ? this.#renderSpacer(entry.height)
-          : renderItem(items[entry.index] as T, entry.index),
+        'index' in entry
+          ? renderItem(items[entry.index] as T, entry.index)
+          : html`<tr class=${SPACER_CLASS} aria-hidden="true">
+              <td colspan=${this.#options.columns}></td>
+            </tr>`,
     );
   }
 
@@ -172,7 +228,7 @@ export class RowWindowController<T> implements ReactiveController {
         // Rows wrap differently at another width. Re-rendering in the observer's callback
         // could resize the host again within the same frame, so the next frame does it.
         this.#widthChanged = true;
-        this.#schedule();
+        this.#scheduleRender();
       }
       this.#width = width;
     });
@@ -189,17 +245,37 @@ export class RowWindowController<T> implements ReactiveController {
     this.#clippingAncestors = [];
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    // A disconnected host renders nothing more, so nobody should wait for the fill.
+    this.#cancelFill?.();
+    this.#cancelFill = undefined;
+    this.#fill?.resolve();
+    this.#fill = undefined;
+    this.#nextUpdate?.resolve();
+    this.#nextUpdate = undefined;
   }
 
   hostUpdated(): void {
-    if (!this.#measure()) return;
-    // Requesting an update from within an update would make Lit warn and render twice in a
-    // row, so a moved window or changed spacers render on the next frame.
-    if (this.#windowChanged() || this.#spacersChanged()) this.#schedule();
+    this.#nextUpdate?.resolve();
+    this.#nextUpdate = undefined;
+    const body = this.#options.body();
+    if (body !== null) {
+      this.#sizeSpacers(body);
+      // Measuring lays the rows out once, and reading the viewport uses that layout, so the
+      // spacers take the measured heights only after both.
+      const measured = this.#measure(body);
+      // Requesting an update from within an update would make Lit warn and render twice in a
+      // row, so a moved window renders on the next frame.
+      if (measured && this.#viewportChanged()) this.#scheduleRender();
+      this.#sizeSpacers(body);
+    }
+    if (this.#fill !== undefined && this.#cancelFill === undefined) {
+      this.#fill.resolve();
+      this.#fill = undefined;
+    }
   }
 
   readonly #onScroll = (): void => {
-    if (this.#windowChanged()) this.#host.requestUpdate();
+    if (this.#viewportChanged()) this.#host.requestUpdate();
   };
 
   readonly #onResize = (): void => {
@@ -211,11 +287,11 @@ export class RowWindowController<T> implements ReactiveController {
     for (const target of this.#clippingAncestors) {
       target.addEventListener('scroll', this.#onScroll, { passive: true });
     }
-    if (this.#windowChanged()) this.#host.requestUpdate();
+    if (this.#viewportChanged()) this.#host.requestUpdate();
   };
 
   /** Renders on the next frame, after discarding the measurements if the width changed. */
-  #schedule(): void {
+  #scheduleRender(): void {
     if (this.#frame !== 0) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
@@ -225,15 +301,50 @@ export class RowWindowController<T> implements ReactiveController {
     });
   }
 
-  #setItems(items: readonly T[]): void {
+  /** Adds the next rows of the window after the coming paint, unless that is scheduled. */
+  #startFill(): void {
+    this.#fill ??= deferred();
+    this.#cancelFill ??= afterNextPaint(() => {
+      this.#cancelFill = undefined;
+      this.#range = growRange(this.#range, this.#target, FILL_ROWS_PER_TASK);
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** Stores the new items; returns whether the rendered rows now show other items. */
+  #setItems(items: readonly T[]): boolean {
+    const before = this.#keys[this.#range.start];
     this.#items = items;
     this.#keys = items.map((item) => this.#options.keyOf(item));
     this.#indexByKey = null;
     this.#heights.setKeys(this.#keys);
+    return isEmpty(this.#range) || this.#keys[this.#range.start] !== before;
+  }
+
+  /** Returns the items that fit the viewport before anything was measured. */
+  #firstScreen(): IndexRange {
+    return { start: 0, end: Math.ceil(window.innerHeight / this.#heights.estimate) };
   }
 
   #isRendered(index: number): boolean {
     return (index >= this.#range.start && index < this.#range.end) || index === this.#pinned;
+  }
+
+  /**
+   * Keeps the item that contains focus rendered when it is outside `#range`. It counts against
+   * `maxRows`, so a full window gives up its farthest item.
+   */
+  #pinFocusedItem(): void {
+    const focused = this.#focusedIndex();
+    const { start, end } = this.#range;
+    if (focused === -1 || (focused >= start && focused < end)) {
+      this.#pinned = -1;
+      return;
+    }
+    if (end - start >= this.#maxRows) {
+      this.#range = focused < start ? { start, end: end - 1 } : { start: start + 1, end };
+    }
+    this.#pinned = focused;
   }
 
   /** Returns the index of the item whose rows contain the focused element, or -1. */
@@ -253,15 +364,15 @@ export class RowWindowController<T> implements ReactiveController {
   }
 
   /** Returns the rendered runs of items and the gaps between them, in display order. */
-  #runs(): (IndexRange | (IndexRange & { gap: true }))[] {
-    const runs: IndexRange[] = [this.#range];
+  #runs(): Run[] {
+    const runs: IndexRange[] = isEmpty(this.#range) ? [] : [this.#range];
     if (this.#pinned !== -1) {
       const pinned = { start: this.#pinned, end: this.#pinned + 1 };
       if (this.#pinned < this.#range.start) runs.unshift(pinned);
       else runs.push(pinned);
     }
 
-    const all: (IndexRange | (IndexRange & { gap: true }))[] = [];
+    const all: Run[] = [];
     let next = 0;
     for (const run of runs) {
       if (run.start > next) all.push({ start: next, end: run.start, gap: true });
@@ -276,14 +387,19 @@ export class RowWindowController<T> implements ReactiveController {
     return this.#heights.offset(run.end) - this.#heights.offset(run.start);
   }
 
-  #renderSpacer(height: number) {
-    return html`<tr
-      class=${SPACER_CLASS}
-      aria-hidden="true"
-      style=${styleMap({ height: `${height}px` })}
-    >
-      <td colspan=${this.#options.columns}></td>
-    </tr>`;
+  /** Sets the height of each spacer to the items it replaces, where it differs by 1px or more. */
+  #sizeSpacers(body: HTMLTableSectionElement): void {
+    const gaps = this.#runs().filter((run) => 'gap' in run);
+    let index = 0;
+    for (const row of body.rows) {
+      if (!row.classList.contains(SPACER_CLASS)) continue;
+      const gap = gaps[index++];
+      const height = gap === undefined ? 0 : this.#heightOf(gap);
+      const current = Number.parseFloat(row.style.height);
+      if (Number.isNaN(current) || Math.abs(current - height) >= 1) {
+        row.style.height = `${height}px`;
+      }
+    }
   }
 
   /**
@@ -291,9 +407,8 @@ export class RowWindowController<T> implements ReactiveController {
    * item's first row or spacer, which includes its detail rows and collapsed borders. Returns
    * false when the table is not laid out, as in a hidden container.
    */
-  #measure(): boolean {
-    const body = this.#options.body();
-    if (body === null || body.getClientRects().length === 0) return false;
+  #measure(body: HTMLTableSectionElement): boolean {
+    if (body.getClientRects().length === 0) return false;
 
     const attribute = this.#options.keyAttribute;
     let key: string | null = null;
@@ -312,21 +427,25 @@ export class RowWindowController<T> implements ReactiveController {
     return true;
   }
 
-  /** Reads the viewport into `#visible`; returns whether the window must move. */
-  #windowChanged(): boolean {
+  /**
+   * Reads the visible items into `#visible`; returns whether a render is due, because the
+   * window must move or a visible item is not rendered.
+   */
+  #viewportChanged(): boolean {
     const body = this.#options.body();
     const count = this.#keys.length;
-    if (body === null || count <= this.#maxRows) return false;
-    if (body.getClientRects().length === 0) return false;
+    if (body === null || count === 0 || body.getClientRects().length === 0) return false;
 
     const { top, bottom } = viewportClip(this.#clippingAncestors);
     const marks = this.#readMarks(body);
     const first = this.#indexAtY(marks, top);
     // The row that starts exactly at the bottom edge is not visible.
     const last = Math.max(first, this.#indexAtY(marks, bottom - 1));
-    this.#visible = { start: first, end: last + 1 };
+    const visible = { start: first, end: last + 1 };
+    this.#visible = visible;
 
-    return chooseWindow(this.#range, this.#visible, count, this.#maxRows) !== this.#range;
+    const target = chooseWindow(this.#target, visible, count, this.#maxRows);
+    return target !== this.#target || rangeToRender(this.#range, target, visible) !== this.#range;
   }
 
   /**
@@ -367,14 +486,5 @@ export class RowWindowController<T> implements ReactiveController {
     const { start, end } = mark.gap;
     const offset = this.#heights.offset(start) + Math.max(0, y - mark.top);
     return Math.min(Math.max(this.#heights.indexAt(offset), start), end - 1);
-  }
-
-  /** Tells whether a spacer of the last render differs by a pixel or more from the measurements. */
-  #spacersChanged(): boolean {
-    const gaps = this.#runs().filter((run) => 'gap' in run);
-    if (gaps.length !== this.#spacerHeights.length) return true;
-    return gaps.some(
-      (gap, index) => Math.abs(this.#heightOf(gap) - (this.#spacerHeights[index] ?? 0)) >= 1,
-    );
   }
 }

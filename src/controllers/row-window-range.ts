@@ -60,3 +60,50 @@ export function chooseWindow(
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
 }
+
+/**
+ * Returns the items to render now: the rendered items that stay in `target`, together with the
+ * visible items in `target`, so that the viewport never shows a spacer where an item belongs.
+ * When the two do not touch, the viewport jumped, and only its items are rendered.
+ */
+export function rangeToRender(
+  rendered: IndexRange,
+  target: IndexRange,
+  visible: IndexRange,
+): IndexRange {
+  const kept = intersect(rendered, target);
+  const shown = intersect(visible, target);
+  let next: IndexRange;
+  if (isEmpty(shown)) {
+    next = isEmpty(kept) ? { start: target.start, end: target.start } : kept;
+  } else if (isEmpty(kept) || kept.end < shown.start || shown.end < kept.start) {
+    next = shown;
+  } else {
+    next = { start: Math.min(kept.start, shown.start), end: Math.max(kept.end, shown.end) };
+  }
+  return next.start === rendered.start && next.end === rendered.end ? rendered : next;
+}
+
+/**
+ * Extends `rendered` by up to `rows` items toward `target`, half below and half above, or all
+ * on one side once the other side is complete.
+ */
+export function growRange(rendered: IndexRange, target: IndexRange, rows: number): IndexRange {
+  if (isEmpty(rendered))
+    return { start: target.start, end: Math.min(target.end, target.start + rows) };
+
+  const roomBelow = target.end - rendered.end;
+  const roomAbove = rendered.start - target.start;
+  let below = Math.min(roomBelow, Math.ceil(rows / 2));
+  const above = Math.min(roomAbove, rows - below);
+  below = Math.min(roomBelow, rows - above);
+  return { start: rendered.start - above, end: rendered.end + below };
+}
+
+export function isEmpty(range: IndexRange): boolean {
+  return range.end <= range.start;
+}
+
+function intersect(a: IndexRange, b: IndexRange): IndexRange {
+  return { start: Math.max(a.start, b.start), end: Math.min(a.end, b.end) };
+}

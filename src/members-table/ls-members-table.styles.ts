@@ -55,10 +55,15 @@ export const styles = [
       unicode-bidi: isolate;
     }
 
-    /* Narrow viewports scroll the table sideways inside this wrapper instead of the page. */
+    /*
+     * Narrow viewports scroll the table sideways inside this wrapper instead of the page. It
+     * clips its content anyway, and paint containment lets Chromium keep the table's painting
+     * when something outside it changes, such as the search field on each keystroke.
+     */
     [part='scroller'] {
       overflow-x: auto;
       overscroll-behavior-x: contain;
+      contain: paint;
     }
 
     table {

@@ -148,6 +148,16 @@ export class LsMembersTable extends LitElement {
   #retryLoadsMore = false;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * Resolves after the update and after the tasks that render the rest of the row window,
+   * which follow an update that brought new rows.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const completed = await super.getUpdateComplete();
+    await this.#window.filled;
+    return (await super.getUpdateComplete()) && completed;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);

@@ -4,7 +4,7 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import '../../src/define.js';
 import type { WorkspaceStore } from '../../sdk/index.js';
 import type { LsMembersTable } from '../../src/index.js';
-import { chooseWindow } from '../../src/controllers/row-window-range.js';
+import { chooseWindow, growRange, rangeToRender } from '../../src/controllers/row-window-range.js';
 import { rowIndexAfterKey } from '../../src/members-table/row-navigation.js';
 import type { SeededWorkspace } from './support/reference-server-plugin.js';
 import { deepActiveElement } from './support/shadow-queries.js';
@@ -147,6 +147,54 @@ describe('<ls-members-table> with many members', () => {
       expect(getComputedStyle(firstRow).display, 'rows stack').to.equal('block');
 
       window.scrollTo(0, document.documentElement.scrollHeight / 2);
+      await settle(table);
+
+      expect(memberRows(table).length).to.be.at.most(MAX_ROWS);
+      const centerX = table.getBoundingClientRect().left + 40;
+      expect(memberAt(table, centerX, window.innerHeight / 2)).to.be.a('string');
+    });
+  });
+
+  describe('new results', () => {
+    /** Counts the member rows right after the table's update that shows the next list. */
+    function rowsAtFirstUpdate(table: LsMembersTable, store: WorkspaceStore): Promise<number> {
+      const before = store.state.members.items;
+      return new Promise((resolve) => {
+        const unsubscribe = store.subscribe((state) => {
+          if (state.members.items === before || state.members.loading) return;
+          unsubscribe();
+          // The table's listener ran first, so its update comes before this observer's call.
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve(memberRows(table).length);
+          });
+          observer.observe(table.shadowRoot as ShadowRoot, { childList: true, subtree: true });
+        });
+      });
+    }
+
+    it('render the visible rows first', async () => {
+      const { store, table } = await renderLoadedTable(seeded, 1);
+      expect(memberRows(table).length).to.equal(PAGE_SIZE);
+
+      const firstUpdate = rowsAtFirstUpdate(table, store);
+      await store.setQuery({ sort: '-name', limit: PAGE_SIZE });
+      const rowsFirst = await firstUpdate;
+      await table.updateComplete;
+
+      expect(rowsFirst).to.be.greaterThan(0);
+      expect(rowsFirst).to.be.lessThan(PAGE_SIZE);
+      expect(memberRows(table).length, 'rows after updateComplete').to.equal(PAGE_SIZE);
+      expect(memberRows(table)[0]?.dataset.memberId).to.equal(idsOf(store)[0]);
+    });
+
+    it('follow a change of width', async () => {
+      const { table } = await renderLoadedTable(seeded);
+      window.scrollTo(0, document.documentElement.scrollHeight / 2);
+      await settle(table);
+
+      await setViewport({ width: 360, height: 700 });
+      await settle(table);
       await settle(table);
 
       expect(memberRows(table).length).to.be.at.most(MAX_ROWS);
@@ -303,6 +351,65 @@ describe('chooseWindow', () => {
     const next = chooseWindow({ start: 0, end: 40 }, { start: 990, end: 1000 }, 1000, 100);
     expect(next.end).to.equal(1000);
     expect(next.end - next.start).to.equal(2 * 10 + 10);
+  });
+});
+
+describe('rangeToRender', () => {
+  it('keeps the rendered items that cover the viewport', () => {
+    const rendered = { start: 10, end: 40 };
+    expect(rangeToRender(rendered, { start: 0, end: 60 }, { start: 20, end: 30 })).to.equal(
+      rendered,
+    );
+  });
+
+  it('adds visible items next to the rendered ones', () => {
+    const next = rangeToRender(
+      { start: 10, end: 20 },
+      { start: 0, end: 60 },
+      { start: 15, end: 25 },
+    );
+    expect(next).to.deep.equal({ start: 10, end: 25 });
+  });
+
+  it('renders only the viewport after a jump', () => {
+    const next = rangeToRender(
+      { start: 0, end: 20 },
+      { start: 400, end: 460 },
+      { start: 420, end: 430 },
+    );
+    expect(next).to.deep.equal({ start: 420, end: 430 });
+  });
+
+  it('drops rendered items outside the window', () => {
+    const next = rangeToRender(
+      { start: 0, end: 50 },
+      { start: 20, end: 70 },
+      { start: 30, end: 40 },
+    );
+    expect(next).to.deep.equal({ start: 20, end: 50 });
+  });
+});
+
+describe('growRange', () => {
+  it('grows half below and half above', () => {
+    expect(growRange({ start: 20, end: 30 }, { start: 0, end: 60 }, 12)).to.deep.equal({
+      start: 14,
+      end: 36,
+    });
+  });
+
+  it('grows on one side once the other is complete', () => {
+    expect(growRange({ start: 0, end: 10 }, { start: 0, end: 60 }, 12)).to.deep.equal({
+      start: 0,
+      end: 22,
+    });
+  });
+
+  it('stops at the window', () => {
+    expect(growRange({ start: 2, end: 55 }, { start: 0, end: 60 }, 12)).to.deep.equal({
+      start: 0,
+      end: 60,
+    });
   });
 });
 
