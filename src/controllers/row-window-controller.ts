@@ -76,8 +76,8 @@ const SPACER_KEYS = [Symbol('spacer 0'), Symbol('spacer 1'), Symbol('spacer 2')]
  * Renders only the rows of a long table that are near the viewport, with spacer rows above and
  * below whose heights keep the scrollbar and the positions of the rows right.
  *
- * - The window is the visible items and as many again beyond each edge, at most `maxRows`;
- *   a list of up to `maxRows` items is rendered whole. The viewport is the page's, clipped by
+ * - The window is the visible items and as many again beyond each edge, at most `maxRows`.
+ *   A list of up to `maxRows` items is rendered whole. The viewport is the page's, clipped by
  *   every scrolling or clipping ancestor of the host, and the window follows it on scroll.
  * - The first items render with the whole window. After that, the visible items render at
  *   once, and the rest of the window fills in tasks of `FILL_ROWS_PER_TASK` rows after the
@@ -179,8 +179,8 @@ export class RowWindowController<T> implements ReactiveController {
       // Rows of a replaced list, such as search results, render from the viewport out. The
       // new rows may be shorter than the old ones, so a few more than fitted before render.
       const rendered = replaced ? { start: 0, end: 0 } : this.#range;
-      const shown = replaced ? widen(visible, REPLACED_EXTRA_ROWS) : visible;
-      this.#range = rangeToRender(rendered, this.#target, shown);
+      const needed = replaced ? widen(visible, REPLACED_EXTRA_ROWS) : visible;
+      this.#range = rangeToRender(rendered, this.#target, needed);
     }
     this.#pinFocusedItem();
     if (this.#range.start !== this.#target.start || this.#range.end !== this.#target.end) {
@@ -245,7 +245,7 @@ export class RowWindowController<T> implements ReactiveController {
     this.#clippingAncestors = [];
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    // A disconnected host renders nothing more, so nobody should wait for the fill.
+    // A disconnected host renders nothing more, so callers waiting for the fill must not hang.
     this.#cancelFill?.();
     this.#cancelFill = undefined;
     this.#fill?.resolve();

@@ -71,15 +71,22 @@ export function rangeToRender(
   target: IndexRange,
   visible: IndexRange,
 ): IndexRange {
-  const kept = intersect(rendered, target);
-  const shown = intersect(visible, target);
+  const stillInWindow = intersect(rendered, target);
+  const visibleInWindow = intersect(visible, target);
   let next: IndexRange;
-  if (isEmpty(shown)) {
-    next = isEmpty(kept) ? { start: target.start, end: target.start } : kept;
-  } else if (isEmpty(kept) || kept.end < shown.start || shown.end < kept.start) {
-    next = shown;
+  if (isEmpty(visibleInWindow)) {
+    next = isEmpty(stillInWindow) ? { start: target.start, end: target.start } : stillInWindow;
+  } else if (
+    isEmpty(stillInWindow) ||
+    stillInWindow.end < visibleInWindow.start ||
+    visibleInWindow.end < stillInWindow.start
+  ) {
+    next = visibleInWindow;
   } else {
-    next = { start: Math.min(kept.start, shown.start), end: Math.max(kept.end, shown.end) };
+    next = {
+      start: Math.min(stillInWindow.start, visibleInWindow.start),
+      end: Math.max(stillInWindow.end, visibleInWindow.end),
+    };
   }
   return next.start === rendered.start && next.end === rendered.end ? rendered : next;
 }
