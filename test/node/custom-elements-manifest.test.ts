@@ -164,6 +164,7 @@ describe('custom-elements.json', () => {
       'ls-error',
       'ls-legacy-key-removed',
       'ls-license-assigned',
+      'ls-unauthorized',
     ]);
     assert.ok(names(migration.cssParts).includes('step'));
     assert.ok(names(migration.cssProperties).includes('--ls-key-migration-current-step'));

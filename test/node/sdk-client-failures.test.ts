@@ -350,7 +350,7 @@ describe('WorkspaceClient token refresh', () => {
   test('fixed token is not replayed after 401', async () => {
     scripted.script = (_request, response) => sendJson(response, 401, unauthorized);
 
-    await assert.rejects(clientWith().getWorkspace(), { name: 'HttpError', status: 401 });
+    await assert.rejects(clientWith().getWorkspace(), { name: 'UnauthorizedError', status: 401 });
     assert.equal(scripted.received.length, 1);
   });
 
