@@ -10,6 +10,35 @@ export const MEMBER_STATUSES = ['active', 'invited'] as const;
 export const MemberStatus = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
+/**
+ * A value of an enumeration that this version does not know, such as a role that a newer
+ * server added. The brand keeps it apart from the known values, so that code that maps each
+ * known value, such as a `switch` or a `Record<Role, …>`, has to handle it as well.
+ */
+export const UnknownValue = z.string().brand<'UnknownValue'>();
+export type UnknownValue = z.infer<typeof UnknownValue>;
+
+/**
+ * A role in a response: a known `Role`, or one added to the API after this version. Requests
+ * still send only known roles.
+ */
+export const OpenRole = z.union([Role, UnknownValue]);
+export type OpenRole = z.infer<typeof OpenRole>;
+
+/** A member's status in a response: a known `MemberStatus`, or one added after this version. */
+export const OpenMemberStatus = z.union([MemberStatus, UnknownValue]);
+export type OpenMemberStatus = z.infer<typeof OpenMemberStatus>;
+
+/** Tells whether a role from a response is one of the `ROLES` that this version handles. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Tells whether a member status from a response is one of the `MEMBER_STATUSES`. */
+export function isMemberStatus(value: string): value is MemberStatus {
+  return (MEMBER_STATUSES as readonly string[]).includes(value);
+}
+
 /** A deprecated personal API key. The secret itself is never returned, only its masked hint. */
 export const LegacyKey = z.object({
   hint: z.string(),
@@ -37,8 +66,8 @@ export const Member = z.object({
   id: Id,
   name: z.string(),
   email: z.string(),
-  status: MemberStatus,
-  role: Role,
+  status: OpenMemberStatus,
+  role: OpenRole,
   permissions: z.array(z.string()),
   licenseId: z.nullable(Id),
   legacyKey: z.nullable(LegacyKey),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 import { Id } from './common.js';
-import { Role } from './member.js';
+import { OpenRole } from './member.js';
 
 /** The workspace and the signed-in member looking at it. */
 export const WorkspaceInfo = z.object({
@@ -12,7 +12,7 @@ export const WorkspaceInfo = z.object({
   }),
   viewer: z.object({
     memberId: Id,
-    role: Role,
+    role: OpenRole,
     permissions: z.array(z.string()),
   }),
 });

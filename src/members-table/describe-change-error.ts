@@ -1,8 +1,7 @@
 import { isHttpError } from '../../sdk/errors/index.js';
 import type { Member } from '../../sdk/schemas/index.js';
 import { describeError } from '../shared/describe-error.js';
-
-const ROLE_LABELS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
+import { roleLabel } from './role-label.js';
 
 /** A member as the store held them before a failed change, and after it. */
 export interface MemberVersions {
@@ -32,7 +31,7 @@ export function describeChangeError(error: unknown, member?: MemberVersions): st
     if (current !== undefined) {
       return (
         'Someone else changed this member meanwhile. Their role is now ' +
-        `${ROLE_LABELS[current.role]}. Repeat the change if it is still needed.`
+        `${roleLabel(current.role)}. Repeat the change if it is still needed.`
       );
     }
   }

@@ -25,8 +25,10 @@ import { readMembersView, type MembersView } from './members-view.js';
 import type { RowContext } from './row-context.js';
 import { RowFocus } from './row-focus.js';
 import { rowIndexAfterKey } from './row-navigation.js';
+import { roleLabel } from './role-label.js';
 import { renderStatusCell } from './status-cell.js';
 import { renderError, renderLoadMore, renderSkeletonRow, renderTotal } from './table-parts.js';
+import { warnUnknownValues } from './unknown-values.js';
 
 const SKELETON_ROWS = 5;
 const COLUMN_COUNT = 5;
@@ -273,6 +275,7 @@ export class LsMembersTable extends LitElement {
   }
 
   #renderMember(member: Member, index: number, context: RowContext) {
+    warnUnknownValues(this, member);
     const expanded = this.expanded.has(member.id);
     const error = this.#changes.errorOf(member.id);
     const invited = member.status === 'invited';
@@ -311,7 +314,7 @@ export class LsMembersTable extends LitElement {
             </div>
           </div>
         </th>
-        <td data-label="Role">${member.role === 'admin' ? 'Admin' : 'Member'}</td>
+        <td data-label="Role">${roleLabel(member.role)}</td>
         <td data-label="Status">${renderStatusCell(member, context)}</td>
         <td data-label="License">${renderLicenseCell(member, context)}</td>
         <td data-label="Legacy API key">${this.#renderLegacyKey(member)}</td>

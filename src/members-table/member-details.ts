@@ -1,11 +1,10 @@
 import { html, nothing } from 'lit';
 
-import type { Member, Role } from '../../sdk/schemas/index.js';
+import { isRole, type Member, type Role } from '../../sdk/schemas/index.js';
 import { chevron, spinner } from './icons.js';
 import { formatDate } from '../shared/format-date.js';
+import { ROLE_LABELS, roleLabel } from './role-label.js';
 import { SOLE_ADMIN_REASON, type RowContext } from './row-context.js';
-
-const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', member: 'Member' };
 
 export function detailsId(member: Member): string {
   return `details-${member.id}`;
@@ -88,6 +87,14 @@ function renderAdminControls(member: Member, context: RowContext) {
             </p>`
           : nothing
       }
+      ${
+        isRole(member.role)
+          ? nothing
+          : html`<p id="unknown-role-${member.id}" class="reason" part="reason">
+              This version of the admin panel does not know the role “<bdi>${member.role}</bdi>”, so
+              the role cannot be changed here.
+            </p>`
+      }
       ${renderRoleMenu(member, context, soleAdmin)} ${renderPermissions(member, context)}
       ${member.status === 'active' ? renderRemove(member, context, soleAdmin) : nothing}
     </div>
@@ -98,7 +105,12 @@ function renderRoleMenu(member: Member, context: RowContext, soleAdmin: boolean)
   const { menu, changes, view } = context;
   const key = roleMenuKey(member);
   const busy = changes.isBusy(member.id, 'role');
-  const disabled = soleAdmin || view.pendingMemberIds.has(member.id) || changes.isBusy(member.id);
+  const unknownRole = !isRole(member.role);
+  const disabled =
+    soleAdmin || unknownRole || view.pendingMemberIds.has(member.id) || changes.isBusy(member.id);
+  let reasonId: string | undefined;
+  if (soleAdmin) reasonId = `sole-admin-${member.id}`;
+  else if (unknownRole) reasonId = `unknown-role-${member.id}`;
 
   return html`
     <div class="field">
@@ -108,7 +120,7 @@ function renderRoleMenu(member: Member, context: RowContext, soleAdmin: boolean)
         class="menu-trigger"
         type="button"
         aria-labelledby="role-label-${member.id} role-value-${member.id}"
-        aria-describedby=${soleAdmin ? `sole-admin-${member.id}` : nothing}
+        aria-describedby=${reasonId ?? nothing}
         aria-haspopup="menu"
         aria-expanded=${menu.isOpen(key) ? 'true' : 'false'}
         aria-controls=${menu.menuId(key)}
@@ -121,7 +133,7 @@ function renderRoleMenu(member: Member, context: RowContext, soleAdmin: boolean)
           if (!disabled) menu.handleTriggerKeydown(event, key);
         }}
       >
-        <span id="role-value-${member.id}">${ROLE_LABELS[member.role]}</span>
+        <span id="role-value-${member.id}">${roleLabel(member.role)}</span>
         ${busy ? spinner : chevron}
       </button>
       ${menu.isOpen(key) ? renderRoleItems(member, context) : nothing}

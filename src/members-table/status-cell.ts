@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 
-import type { Member } from '../../sdk/schemas/index.js';
+import { isMemberStatus, type Member } from '../../sdk/schemas/index.js';
 import { spinner } from './icons.js';
 import { formatDate } from '../shared/format-date.js';
 import { formatRelative } from './relative-time.js';
@@ -8,10 +8,11 @@ import type { RowContext } from './row-context.js';
 
 /**
  * Renders the status cell: "Active", or the invitation with its expiry. Admins also get
- * Resend and Revoke on invitations.
+ * Resend and Revoke on invitations. A status that this version does not know shows as sent.
  */
 export function renderStatusCell(member: Member, context: RowContext) {
   if (member.status === 'active') return 'Active';
+  if (!isMemberStatus(member.status)) return html`<bdi>${member.status}</bdi>`;
 
   return html`<span class="invitation-status">
     ${renderInvitation(member)}

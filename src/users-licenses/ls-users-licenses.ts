@@ -53,7 +53,8 @@ export class LsUsersLicenses extends LitElement {
             workspaceName === undefined
               ? nothing
               : html`<p class="subtitle">
-                  <bdi>${workspaceName}</bdi>${role === 'member' ? ' · read-only view' : ''}
+                  <bdi>${workspaceName}</bdi
+                  >${role !== undefined && !canInvite ? ' · read-only view' : ''}
                 </p>`
           }
         </header>

@@ -52,8 +52,20 @@ export interface FaultRule {
   body?: string;
   /** The content type of `body`. Default `application/json`. */
   contentType?: string;
+  /**
+   * Changes the server's JSON response, for values that its database cannot store, such as a
+   * role added by a newer server. Every object with all the properties of a patch's `where`
+   * gets the properties of its `set`.
+   */
+  patches?: JsonPatch[];
   /** How many requests the rule applies to. Default 1. */
   times?: number;
+}
+
+/** A change of the objects in a JSON response that match `where`. */
+export interface JsonPatch {
+  where: Record<string, unknown>;
+  set: Record<string, unknown>;
 }
 
 /** A seeded workspace and the session tokens of one admin and one member. */
@@ -207,6 +219,10 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
       if (!HOP_HEADERS.has(name)) context.set(name, value);
     });
     context.body = Buffer.from(await response.arrayBuffer());
+    if (fault?.patches !== undefined) {
+      const json: unknown = JSON.parse((context.body as Buffer).toString('utf8'));
+      context.body = JSON.stringify(applyPatches(json, fault.patches));
+    }
     if (fault?.holdResponseMs) {
       await new Promise((resolve) => setTimeout(resolve, fault.holdResponseMs));
     }
@@ -257,6 +273,19 @@ function takeFault(instance: Instance, context: Context): FaultRule | undefined 
   rule.times -= 1;
   if (rule.times <= 0) instance.faults.splice(index, 1);
   return rule;
+}
+
+function applyPatches(value: unknown, patches: readonly JsonPatch[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => applyPatches(item, patches));
+  if (typeof value !== 'object' || value === null) return value;
+
+  const entries = Object.entries(value).map(([key, field]) => [key, applyPatches(field, patches)]);
+  let copy = Object.fromEntries(entries) as Record<string, unknown>;
+  for (const { where, set } of patches) {
+    const matches = Object.entries(where).every(([key, expected]) => copy[key] === expected);
+    if (matches) copy = { ...copy, ...set };
+  }
+  return copy;
 }
 
 function requestHeaders(context: Context): Headers {
