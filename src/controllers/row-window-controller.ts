@@ -3,7 +3,16 @@ import { repeat } from 'lit/directives/repeat.js';
 
 import { afterNextPaint } from './after-paint.js';
 import { RowHeights } from './row-heights.js';
-import { findClippingAncestors, viewportClip } from './row-window-layout.js';
+import {
+  findClippingAncestors,
+  focusedRowKey,
+  indexAtY,
+  measureRowHeights,
+  readRowMarks,
+  sizeSpacers,
+  SPACER_CLASS,
+  viewportClip,
+} from './row-window-layout.js';
 import {
   chooseWindow,
   growRange,
@@ -27,9 +36,6 @@ const FILL_ROWS_PER_TASK = 12;
 /** The rows rendered beyond each edge of the viewport when a list replaces the rows shown. */
 const REPLACED_EXTRA_ROWS = 2;
 
-/** The class of the spacer rows, which `rowWindowStyles` styles. */
-const SPACER_CLASS = 'row-window-spacer';
-
 /** Options of `RowWindowController`. */
 export interface RowWindowOptions<T> {
   /** Returns the rendered `<tbody>` whose rows are windowed, or `null` before the first render. */
@@ -48,9 +54,6 @@ export interface RowWindowOptions<T> {
 }
 
 type Entry = { key: string; index: number } | { key: symbol };
-
-/** The top of a rendered item or spacer in viewport coordinates, with its index or its run. */
-type Mark = { top: number; index: number } | { top: number; gap: IndexRange };
 
 type Run = IndexRange | (IndexRange & { gap: true });
 
@@ -262,7 +265,7 @@ export class RowWindowController<T> implements ReactiveController {
       this.#sizeSpacers(body);
       // Measuring lays the rows out once, and reading the viewport uses that layout, so the
       // spacers take the measured heights only after both.
-      const measured = this.#measure(body);
+      const measured = measureRowHeights(body, this.#options.keyAttribute, this.#heights);
       // Requesting an update from within an update would make Lit warn and render twice in a
       // row, so a moved window renders on the next frame.
       if (measured && this.#viewportChanged()) this.#scheduleRender();
@@ -335,7 +338,9 @@ export class RowWindowController<T> implements ReactiveController {
    * `maxRows`, so a full window gives up its farthest item.
    */
   #pinFocusedItem(): void {
-    const focused = this.#focusedIndex();
+    const body = this.#options.body();
+    const key = body === null ? null : focusedRowKey(this.#host, body, this.#options.keyAttribute);
+    const focused = key === null ? -1 : this.indexOf(key);
     const { start, end } = this.#range;
     if (focused === -1 || (focused >= start && focused < end)) {
       this.#pinned = -1;
@@ -345,22 +350,6 @@ export class RowWindowController<T> implements ReactiveController {
       this.#range = focused < start ? { start, end: end - 1 } : { start: start + 1, end };
     }
     this.#pinned = focused;
-  }
-
-  /** Returns the index of the item whose rows contain the focused element, or -1. */
-  #focusedIndex(): number {
-    const body = this.#options.body();
-    const active = this.#host.shadowRoot?.activeElement ?? null;
-    if (body === null || active === null) return -1;
-
-    let row = active.closest('tr');
-    if (row?.parentElement !== body) return -1;
-    while (row !== null && !row.hasAttribute(this.#options.keyAttribute)) {
-      if (row.classList.contains(SPACER_CLASS)) return -1;
-      row = row.previousElementSibling as HTMLTableRowElement | null;
-    }
-    const key = row?.getAttribute(this.#options.keyAttribute);
-    return key === null || key === undefined ? -1 : this.indexOf(key);
   }
 
   /** Returns the rendered runs of items and the gaps between them, in display order. */
@@ -383,48 +372,21 @@ export class RowWindowController<T> implements ReactiveController {
     return all;
   }
 
+  /** Returns the runs of items that the spacers replace, from top to bottom. */
+  #gaps(): IndexRange[] {
+    return this.#runs().filter((run) => 'gap' in run);
+  }
+
+  /** Sets the height of each spacer to that of the items it replaces. */
+  #sizeSpacers(body: HTMLTableSectionElement): void {
+    sizeSpacers(
+      body,
+      this.#gaps().map((gap) => this.#heightOf(gap)),
+    );
+  }
+
   #heightOf(run: IndexRange): number {
     return this.#heights.offset(run.end) - this.#heights.offset(run.start);
-  }
-
-  /** Sets the height of each spacer to the items it replaces, where it differs by 1px or more. */
-  #sizeSpacers(body: HTMLTableSectionElement): void {
-    const gaps = this.#runs().filter((run) => 'gap' in run);
-    let index = 0;
-    for (const row of body.rows) {
-      if (!row.classList.contains(SPACER_CLASS)) continue;
-      const gap = gaps[index++];
-      const height = gap === undefined ? 0 : this.#heightOf(gap);
-      const current = Number.parseFloat(row.style.height);
-      if (Number.isNaN(current) || Math.abs(current - height) >= 1) {
-        row.style.height = `${height}px`;
-      }
-    }
-  }
-
-  /**
-   * Records the height of every rendered item: the distance from its first row to the next
-   * item's first row or spacer, which includes its detail rows and collapsed borders. Returns
-   * false when the table is not laid out, as in a hidden container.
-   */
-  #measure(body: HTMLTableSectionElement): boolean {
-    if (body.getClientRects().length === 0) return false;
-
-    const attribute = this.#options.keyAttribute;
-    let key: string | null = null;
-    let top = 0;
-    for (const row of body.rows) {
-      const isItem = row.hasAttribute(attribute);
-      if (!isItem && !row.classList.contains(SPACER_CLASS)) continue;
-
-      const rowTop = row.getBoundingClientRect().top;
-      if (key !== null && rowTop > top) this.#heights.set(key, rowTop - top);
-      key = isItem ? row.getAttribute(attribute) : null;
-      top = rowTop;
-    }
-    const bottom = body.getBoundingClientRect().bottom;
-    if (key !== null && bottom > top) this.#heights.set(key, bottom - top);
-    return true;
   }
 
   /**
@@ -437,54 +399,16 @@ export class RowWindowController<T> implements ReactiveController {
     if (body === null || count === 0 || body.getClientRects().length === 0) return false;
 
     const { top, bottom } = viewportClip(this.#clippingAncestors);
-    const marks = this.#readMarks(body);
-    const first = this.#indexAtY(marks, top);
+    const marks = readRowMarks(body, this.#options.keyAttribute, this.#gaps(), (key) =>
+      this.indexOf(key),
+    );
+    const first = indexAtY(marks, top, this.#heights);
     // The row that starts exactly at the bottom edge is not visible.
-    const last = Math.max(first, this.#indexAtY(marks, bottom - 1));
+    const last = Math.max(first, indexAtY(marks, bottom - 1, this.#heights));
     const visible = { start: first, end: last + 1 };
     this.#visible = visible;
 
     const target = chooseWindow(this.#target, visible, count, this.#maxRows);
     return target !== this.#target || rangeToRender(this.#range, target, visible) !== this.#range;
-  }
-
-  /**
-   * Returns the top, in viewport coordinates, of each rendered item and spacer in DOM order,
-   * with the item's index or the spacer's run of items.
-   */
-  #readMarks(body: HTMLTableSectionElement): Mark[] {
-    const gaps = this.#runs().filter((run) => 'gap' in run);
-    const attribute = this.#options.keyAttribute;
-    const marks: Mark[] = [];
-    for (const row of body.rows) {
-      const key = row.getAttribute(attribute);
-      if (key !== null) {
-        marks.push({ top: row.getBoundingClientRect().top, index: this.indexOf(key) });
-      } else if (row.classList.contains(SPACER_CLASS)) {
-        const gap = gaps.shift();
-        if (gap !== undefined) marks.push({ top: row.getBoundingClientRect().top, gap });
-      }
-    }
-    return marks;
-  }
-
-  /**
-   * Returns the index of the item at `y` in viewport coordinates: the rendered item there, or
-   * inside a spacer the item that the measured and estimated heights place there. The rendered
-   * layout decides rather than the heights alone, because after a measurement the spacers on
-   * screen still have the heights of the last render.
-   */
-  #indexAtY(marks: readonly Mark[], y: number): number {
-    let mark = marks[0];
-    for (const candidate of marks) {
-      if (candidate.top > y) break;
-      mark = candidate;
-    }
-    if (mark === undefined) return 0;
-    if ('index' in mark) return Math.max(0, mark.index);
-
-    const { start, end } = mark.gap;
-    const offset = this.#heights.offset(start) + Math.max(0, y - mark.top);
-    return Math.min(Math.max(this.#heights.indexAt(offset), start), end - 1);
   }
 }

@@ -1,3 +1,12 @@
+import type { RowHeights } from './row-heights.js';
+import type { IndexRange } from './row-window-range.js';
+
+/** The class of the spacer rows, which `rowWindowStyles` styles. */
+export const SPACER_CLASS = 'row-window-spacer';
+
+/** The top of a rendered item or spacer in viewport coordinates, with its index or its run. */
+export type RowMark = { top: number; index: number } | { top: number; gap: IndexRange };
+
 /**
  * Returns the ancestors of `element` across shadow roots and slots that clip it or scroll it,
  * from the nearest out. The root element and the body are left out, because the viewport
@@ -30,4 +39,109 @@ export function viewportClip(ancestors: readonly Element[]): { top: number; bott
     bottom = Math.min(bottom, box.bottom);
   }
   return { top, bottom };
+}
+
+/**
+ * Returns the key of the item whose rows contain the focused element of `host`'s shadow root,
+ * or `null`. The first row of an item carries its key in `keyAttribute`, and the rows after it
+ * up to the next keyed row or spacer belong to the same item.
+ */
+export function focusedRowKey(
+  host: Element,
+  body: HTMLTableSectionElement,
+  keyAttribute: string,
+): string | null {
+  const active = host.shadowRoot?.activeElement ?? null;
+  let row = active?.closest('tr') ?? null;
+  if (row?.parentElement !== body) return null;
+  while (row !== null && !row.hasAttribute(keyAttribute)) {
+    if (row.classList.contains(SPACER_CLASS)) return null;
+    row = row.previousElementSibling as HTMLTableRowElement | null;
+  }
+  return row?.getAttribute(keyAttribute) ?? null;
+}
+
+/** Sets the spacers' heights in CSS pixels, from top to bottom, where they differ by 1px or more. */
+export function sizeSpacers(body: HTMLTableSectionElement, heights: readonly number[]): void {
+  let index = 0;
+  for (const row of body.rows) {
+    if (!row.classList.contains(SPACER_CLASS)) continue;
+    const height = heights[index++] ?? 0;
+    const current = Number.parseFloat(row.style.height);
+    if (Number.isNaN(current) || Math.abs(current - height) >= 1) {
+      row.style.height = `${height}px`;
+    }
+  }
+}
+
+/**
+ * Records the height of every rendered item: the distance from its first row to the next
+ * item's first row or spacer, which includes its detail rows and collapsed borders. Returns
+ * false when the table is not laid out, as in a hidden container.
+ */
+export function measureRowHeights(
+  body: HTMLTableSectionElement,
+  keyAttribute: string,
+  heights: RowHeights,
+): boolean {
+  if (body.getClientRects().length === 0) return false;
+
+  let key: string | null = null;
+  let top = 0;
+  for (const row of body.rows) {
+    const isItem = row.hasAttribute(keyAttribute);
+    if (!isItem && !row.classList.contains(SPACER_CLASS)) continue;
+
+    const rowTop = row.getBoundingClientRect().top;
+    if (key !== null && rowTop > top) heights.set(key, rowTop - top);
+    key = isItem ? row.getAttribute(keyAttribute) : null;
+    top = rowTop;
+  }
+  const bottom = body.getBoundingClientRect().bottom;
+  if (key !== null && bottom > top) heights.set(key, bottom - top);
+  return true;
+}
+
+/**
+ * Returns the top, in viewport coordinates, of each rendered item and spacer in DOM order,
+ * with the item's index or the run of items that the spacer replaces, from `gaps` in order.
+ */
+export function readRowMarks(
+  body: HTMLTableSectionElement,
+  keyAttribute: string,
+  gaps: readonly IndexRange[],
+  indexOf: (key: string) => number,
+): RowMark[] {
+  const marks: RowMark[] = [];
+  let spacers = 0;
+  for (const row of body.rows) {
+    const key = row.getAttribute(keyAttribute);
+    if (key !== null) {
+      marks.push({ top: row.getBoundingClientRect().top, index: indexOf(key) });
+    } else if (row.classList.contains(SPACER_CLASS)) {
+      const gap = gaps[spacers++];
+      if (gap !== undefined) marks.push({ top: row.getBoundingClientRect().top, gap });
+    }
+  }
+  return marks;
+}
+
+/**
+ * Returns the index of the item at `y` in viewport coordinates: the rendered item there, or
+ * inside a spacer the item that the measured and estimated heights place there. The rendered
+ * layout decides rather than the heights alone, because after a measurement the spacers on
+ * screen still have the heights of the last render.
+ */
+export function indexAtY(marks: readonly RowMark[], y: number, heights: RowHeights): number {
+  let mark = marks[0];
+  for (const candidate of marks) {
+    if (candidate.top > y) break;
+    mark = candidate;
+  }
+  if (mark === undefined) return 0;
+  if ('index' in mark) return Math.max(0, mark.index);
+
+  const { start, end } = mark.gap;
+  const offset = heights.offset(start) + Math.max(0, y - mark.top);
+  return Math.min(Math.max(heights.indexAt(offset), start), end - 1);
 }
