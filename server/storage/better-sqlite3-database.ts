@@ -36,14 +36,16 @@ export function openBetterSqliteDatabase(path: string): SqlDatabase {
     exec(sql) {
       db.exec(sql);
     },
+    // better-sqlite3 binds an array as the list of positional parameters, which avoids
+    // spreading thousands of values of a multi-row insert into arguments.
     run(sql, params: readonly SqlValue[] = []) {
-      return { changes: prepare(sql).run(...params).changes };
+      return { changes: prepare(sql).run(params).changes };
     },
     get<Row>(sql: string, params: readonly SqlValue[] = []) {
-      return prepare(sql).get(...params) as Row | undefined;
+      return prepare(sql).get(params) as Row | undefined;
     },
     all<Row>(sql: string, params: readonly SqlValue[] = []) {
-      return prepare(sql).all(...params) as Row[];
+      return prepare(sql).all(params) as Row[];
     },
     transaction<T>(work: () => T): T {
       // BEGIN IMMEDIATE takes the write lock at the start, so two processes sharing the
