@@ -3,6 +3,7 @@ import { insertMember, insertSession, insertUser, insertWorkspace } from '../see
 import { seedWorkspace } from '../seed/seed-workspace.js';
 import { INVITATION_LIFETIME_MS } from '../service/invitations.js';
 import { createSecret, newId } from '../service/secrets.js';
+import { normalizeName } from '../storage/member-rows.js';
 import type { SqlDatabase } from '../storage/sql-database.js';
 import type { Scenario, ScenarioCredentials } from './scenario.js';
 
@@ -262,12 +263,11 @@ function renameMembers(
   people.forEach((person, index) => {
     const memberId = memberIds[index];
     if (memberId === undefined) throw new Error(`No member to rename at index ${index}.`);
-    database.run('UPDATE members SET name = ?, email = ?, email_normalized = ? WHERE id = ?', [
-      person.name,
-      person.email,
-      person.email.toLowerCase(),
-      memberId,
-    ]);
+    database.run(
+      `UPDATE members SET name = ?, name_normalized = ?, email = ?, email_normalized = ?
+       WHERE id = ?`,
+      [person.name, normalizeName(person.name), person.email, person.email.toLowerCase(), memberId],
+    );
     database.run(
       'UPDATE users SET name = ?, email = ? WHERE id = (SELECT user_id FROM members WHERE id = ?)',
       [person.name, person.email, memberId],

@@ -1,9 +1,10 @@
 import { INVITATION_LIFETIME_MS } from '../service/invitations.js';
-import { createSecret, newId, randomToken } from '../service/secrets.js';
+import { createSecret } from '../service/secrets.js';
 import { applySchema } from '../storage/schema.js';
-import type { SqlDatabase } from '../storage/sql-database.js';
+import type { SqlDatabase, SqlValue } from '../storage/sql-database.js';
 import { FIRST_NAMES, LAST_NAMES } from './demo-people.js';
-import { insertMember, insertSession, insertWorkspace } from './seed-rows.js';
+import type { MemberSeed } from './seed-rows.js';
+import { insertMembers, insertRows, insertSession, insertWorkspace } from './seed-rows.js';
 import type { SeededWorkspace } from './seed-workspace.js';
 
 /** A license pool that `seedBulkMembers` creates, with how many members hold one of its seats. */
@@ -106,8 +107,61 @@ export async function seedBulkMembers(
   // Secrets are hashed before the transaction, because hashing is asynchronous.
   const adminSession = await createSecret('lss');
   const memberSession = await createSecret('lss');
-  const memberIds: string[] = [];
-  const userIds: (string | null)[] = [];
+
+  // Every row is built first, so the transaction only writes. Random keys are sorted before
+  // use, so each table and unique index grows at its end: inserting 100,000 rows at random
+  // places in large B-trees takes several times longer. Names, emails and dates stay in
+  // random order, as in a workspace that grew over time.
+  const characters = new RandomCharacters();
+  const memberIds = sortedRandomKeys(characters, count, 'mem_', 16);
+  const userIds = sortedRandomKeys(characters, count, 'usr_', 16);
+  const tokenHashes = sortedRandomKeys(characters, count, '', 64);
+  const members: MemberSeed[] = [];
+  const users: SqlValue[][] = [];
+  const authTokens: SqlValue[][] = [];
+  const legacyKeys: SqlValue[][] = [];
+  for (let index = 0; index < count; index++) {
+    const { name, email } = bulkPerson(index, random, domain);
+    const invited = index >= 2 && random() < invitedShare;
+    const admin = index === 0 || (index >= 2 && random() < adminShare);
+    const daysAgo = Math.floor(random() * 700);
+    const invitedAt = new Date(now.getTime() - (daysAgo + 1) * DAY_MS).toISOString();
+    const memberId = memberIds[index] ?? '';
+    const userId = invited ? null : (userIds[index] ?? '');
+
+    if (userId !== null) {
+      users.push([userId, email, name, createdAt]);
+      // The hash matches no known token, so nobody can use this auth token.
+      const hash = tokenHashes[index] ?? '';
+      authTokens.push([userId, hash, `lsat_…${characters.next(4)}`, createdAt]);
+    }
+    members.push({
+      id: memberId,
+      workspaceId,
+      userId,
+      name,
+      email,
+      status: invited ? 'invited' : 'active',
+      role: admin ? 'admin' : 'member',
+      licenseId: licenses[index] ?? null,
+      invitedAt: index === 0 ? null : invitedAt,
+      joinedAt: invited ? null : createdAt,
+      invitationSentAt: invited ? invitedAt : null,
+      invitationExpiresAt: invited
+        ? new Date(Date.parse(invitedAt) + INVITATION_LIFETIME_MS).toISOString()
+        : null,
+    });
+    if (!invited && index >= 2 && random() < legacyKeyShare) {
+      legacyKeys.push([memberId, characters.next(64), `lsk_…${characters.next(4)}`, invitedAt]);
+    }
+  }
+
+  const [admin, member] = members;
+  if (admin?.userId == null || member?.userId == null) {
+    throw new Error('The bulk seed lost its active admin or member.');
+  }
+  const { userId: adminUserId } = admin;
+  const { userId: memberUserId } = member;
 
   database.transaction(() => {
     insertWorkspace(database, {
@@ -117,77 +171,39 @@ export async function seedBulkMembers(
       createdAt,
     });
     const expiresAt = new Date(now.getTime() + 365 * DAY_MS).toISOString();
-    for (const pool of pools) {
-      database.run(
-        `INSERT INTO license_pools (id, workspace_id, plan, name, seats, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        [pool.id, workspaceId, pool.plan, pool.name, pool.seats, expiresAt],
-      );
-    }
-
-    for (let index = 0; index < count; index++) {
-      const { name, email } = bulkPerson(index, random, domain);
-      const invited = index >= 2 && random() < invitedShare;
-      const admin = index === 0 || (index >= 2 && random() < adminShare);
-      const daysAgo = Math.floor(random() * 700);
-      const invitedAt = new Date(now.getTime() - (daysAgo + 1) * DAY_MS).toISOString();
-      const memberId = newId('mem');
-      const userId = invited ? null : newId('usr');
-
-      if (userId !== null) insertBulkUser(database, userId, email, name, createdAt);
-      insertMember(database, {
-        id: memberId,
-        workspaceId,
-        userId,
-        name,
-        email,
-        status: invited ? 'invited' : 'active',
-        role: admin ? 'admin' : 'member',
-        licenseId: licenses[index] ?? null,
-        invitedAt: index === 0 ? null : invitedAt,
-        joinedAt: invited ? null : createdAt,
-        invitationSentAt: invited ? invitedAt : null,
-        invitationExpiresAt: invited
-          ? new Date(Date.parse(invitedAt) + INVITATION_LIFETIME_MS).toISOString()
-          : null,
-      });
-      if (!invited && index >= 2 && random() < legacyKeyShare) {
-        database.run(
-          'INSERT INTO legacy_keys (member_id, key_hash, hint, created_at) VALUES (?, ?, ?, ?)',
-          [memberId, randomToken(64), `lsk_…${randomToken(4)}`, invitedAt],
-        );
-      }
-      memberIds.push(memberId);
-      userIds.push(userId);
-    }
-
-    const [adminUserId, memberUserId] = userIds;
-    if (!adminUserId || !memberUserId) throw new Error('The bulk seed lost its admin or member.');
+    const poolRows = pools.map((pool) => [
+      pool.id,
+      workspaceId,
+      pool.plan,
+      pool.name,
+      pool.seats,
+      expiresAt,
+    ]);
+    insertRows(database, 'license_pools', POOL_COLUMNS, poolRows);
+    insertRows(database, 'users', ['id', 'email', 'name', 'created_at'], users);
+    insertRows(database, 'auth_tokens', TOKEN_COLUMNS, authTokens);
+    insertMembers(database, members);
+    insertRows(
+      database,
+      'legacy_keys',
+      ['member_id', 'key_hash', 'hint', 'created_at'],
+      legacyKeys,
+    );
     insertSession(database, adminSession, adminUserId, createdAt);
     insertSession(database, memberSession, memberUserId, createdAt);
   });
 
-  const [adminId, memberId] = memberIds;
-  if (adminId === undefined || memberId === undefined) {
-    throw new Error(`seedBulkMembers created ${memberIds.length} members, fewer than 2.`);
-  }
   return {
     workspaceId,
-    admin: {
-      memberId: adminId,
-      email: emailAt(database, adminId),
-      sessionToken: adminSession.value,
-    },
-    member: {
-      memberId,
-      email: emailAt(database, memberId),
-      sessionToken: memberSession.value,
-    },
+    admin: { memberId: admin.id, email: admin.email, sessionToken: adminSession.value },
+    member: { memberId: member.id, email: member.email, sessionToken: memberSession.value },
     memberIds,
     pools: [...pools],
   };
 }
 
+const POOL_COLUMNS = ['id', 'workspace_id', 'plan', 'name', 'seats', 'expires_at'];
+const TOKEN_COLUMNS = ['user_id', 'token_hash', 'hint', 'created_at'];
 /** The pools used when the caller names none: licenses for half of the members. */
 function defaultPools(workspaceId: string, count: number): BulkPoolSeed[] {
   const spare = Math.ceil(count * 0.02);
@@ -263,30 +279,41 @@ function bulkPerson(
   return { name: `${first} ${last}`, email: `${localPart}.${index}@${domain}` };
 }
 
-/** Inserts a user and an auth token whose hash matches no known secret. */
-function insertBulkUser(
-  database: SqlDatabase,
-  userId: string,
-  email: string,
-  name: string,
-  createdAt: string,
-): void {
-  database.run('INSERT INTO users (id, email, name, created_at) VALUES (?, ?, ?, ?)', [
-    userId,
-    email,
-    name,
-    createdAt,
-  ]);
-  database.run(
-    'INSERT INTO auth_tokens (user_id, token_hash, hint, created_at) VALUES (?, ?, ?, ?)',
-    [userId, randomToken(64), `lsat_…${randomToken(4)}`, createdAt],
-  );
+/** Returns `count` random keys of `length` characters after `prefix`, in ascending order. */
+function sortedRandomKeys(
+  characters: RandomCharacters,
+  count: number,
+  prefix: string,
+  length: number,
+): string[] {
+  const keys = Array.from({ length: count }, () => `${prefix}${characters.next(length)}`);
+  return keys.sort();
 }
 
-function emailAt(database: SqlDatabase, memberId: string): string {
-  const row = database.get<{ email: string }>('SELECT email FROM members WHERE id = ?', [memberId]);
-  if (row === undefined) throw new Error(`The seeded member ${memberId} is missing.`);
-  return row.email;
+/**
+ * Random characters from `[a-z0-9]`, like `randomToken`, but decoded from 64 kB of random
+ * bytes at a time into one string that `next` slices, because building 300,000 keys one
+ * character and one `getRandomValues` call at a time slows a bulk seed down.
+ */
+class RandomCharacters {
+  static readonly #ALPHABET = new TextEncoder().encode('abcdefghijklmnopqrstuvwxyz0123456789');
+  #text = '';
+  #offset = 0;
+
+  next(length: number): string {
+    if (this.#offset + length > this.#text.length) {
+      // 65,536 bytes is the most that one getRandomValues call may fill.
+      const bytes = crypto.getRandomValues(new Uint8Array(65_536));
+      const alphabet = RandomCharacters.#ALPHABET;
+      for (let i = 0; i < bytes.length; i++)
+        bytes[i] = alphabet[(bytes[i] ?? 0) % alphabet.length] ?? 0;
+      this.#text = new TextDecoder().decode(bytes);
+      this.#offset = 0;
+    }
+    const text = this.#text.slice(this.#offset, this.#offset + length);
+    this.#offset += length;
+    return text;
+  }
 }
 
 /** Returns a pseudo-random number generator (mulberry32) of numbers in [0, 1). */

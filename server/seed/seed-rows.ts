@@ -1,6 +1,7 @@
 import type { MemberStatus, Role } from '../../sdk/schemas/member.js';
 import type { NewSecret } from '../service/secrets.js';
-import type { SqlDatabase } from '../storage/sql-database.js';
+import { normalizeName } from '../storage/member-rows.js';
+import type { SqlDatabase, SqlValue } from '../storage/sql-database.js';
 
 /** A seeded user: their member id, email and a session token to send as a bearer token. */
 export interface SeededUser {
@@ -53,7 +54,7 @@ export function insertUser(
   );
 }
 
-/** The columns of one seeded member; the email is stored normalized as well. */
+/** The columns of one seeded member; the name and email are stored normalized as well. */
 export interface MemberSeed {
   id: string;
   workspaceId: string;
@@ -72,31 +73,91 @@ export interface MemberSeed {
   invitationTokenHash?: string | null;
 }
 
+/** The columns that `insertMember` and `insertMembers` write, in the order of `memberValues`. */
+const MEMBER_COLUMNS = [
+  'id',
+  'workspace_id',
+  'user_id',
+  'name',
+  'name_normalized',
+  'email',
+  'email_normalized',
+  'status',
+  'role',
+  'permissions',
+  'license_id',
+  'invited_at',
+  'joined_at',
+  'invitation_sent_at',
+  'invitation_expires_at',
+  'invitation_token_hash',
+] as const;
+
+function memberValues(member: MemberSeed): SqlValue[] {
+  return [
+    member.id,
+    member.workspaceId,
+    member.userId,
+    member.name,
+    normalizeName(member.name),
+    member.email,
+    member.email.toLowerCase(),
+    member.status,
+    member.role,
+    JSON.stringify(member.permissions ?? []),
+    member.licenseId ?? null,
+    member.invitedAt,
+    member.joinedAt,
+    member.invitationSentAt ?? null,
+    member.invitationExpiresAt ?? null,
+    member.invitationTokenHash ?? null,
+  ];
+}
+
 /** Inserts a member row. */
 export function insertMember(database: SqlDatabase, member: MemberSeed): void {
-  database.run(
-    `INSERT INTO members (id, workspace_id, user_id, name, email, email_normalized, status,
-       role, permissions, license_id, invited_at, joined_at, invitation_sent_at,
-       invitation_expires_at, invitation_token_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      member.id,
-      member.workspaceId,
-      member.userId,
-      member.name,
-      member.email,
-      member.email.toLowerCase(),
-      member.status,
-      member.role,
-      JSON.stringify(member.permissions ?? []),
-      member.licenseId ?? null,
-      member.invitedAt,
-      member.joinedAt,
-      member.invitationSentAt ?? null,
-      member.invitationExpiresAt ?? null,
-      member.invitationTokenHash ?? null,
-    ],
+  insertRows(database, 'members', MEMBER_COLUMNS, [memberValues(member)]);
+}
+
+/** Inserts many member rows, several per statement; see `insertRows`. */
+export function insertMembers(database: SqlDatabase, members: readonly MemberSeed[]): void {
+  insertRows(database, 'members', MEMBER_COLUMNS, members.map(memberValues));
+}
+
+/**
+ * The most parameters one statement may bind: SQLITE_MAX_VARIABLE_NUMBER in the builds of
+ * better-sqlite3 12 and sql.js 1.17, which is SQLite's default since 3.32.
+ */
+const MAX_PARAMETERS = 32_766;
+
+/** How many rows one statement of `insertRows` inserts at most, however few its columns. */
+const MAX_ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Inserts rows into a table with multi-row `INSERT` statements. SQLite opens a statement
+ * savepoint for every statement that fires triggers, and FTS5 writes its pending index data
+ * at each savepoint, so inserting members one per statement is several times slower.
+ * `table` and `columns` are written into the SQL and must be constants.
+ */
+export function insertRows(
+  database: SqlDatabase,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+): void {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const rowsPerStatement = Math.min(
+    MAX_ROWS_PER_STATEMENT,
+    Math.floor(MAX_PARAMETERS / columns.length),
   );
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const chunk = rows.slice(start, start + rowsPerStatement);
+    database.run(
+      `INSERT INTO ${table} (${columns.join(', ')})
+       VALUES ${chunk.map(() => placeholders).join(', ')}`,
+      chunk.flat(),
+    );
+  }
 }
 
 /** Inserts a session, so that the secret's value works as a bearer token for the user. */

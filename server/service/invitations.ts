@@ -1,6 +1,6 @@
 import type { AcceptedInvitation } from '../../sdk/schemas/invitation.js';
 import type { Member, Role } from '../../sdk/schemas/member.js';
-import { MEMBER_SELECT, toMember } from '../storage/member-rows.js';
+import { MEMBER_SELECT, normalizeName, toMember } from '../storage/member-rows.js';
 import type { MemberRow } from '../storage/member-rows.js';
 import { ApiError } from './api-error.js';
 import { checkSeatAvailable } from './licenses.js';
@@ -83,13 +83,15 @@ export function invite(
     const sentAt = nowIso(context);
     const expiresAt = new Date(context.now().getTime() + INVITATION_LIFETIME_MS).toISOString();
     context.db.run(
-      `INSERT INTO members (id, workspace_id, name, email, email_normalized, status, role,
-         license_id, invited_at, invitation_sent_at, invitation_expires_at, invitation_token_hash)
-       VALUES (?, ?, ?, ?, ?, 'invited', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO members (id, workspace_id, name, name_normalized, email, email_normalized,
+         status, role, license_id, invited_at, invitation_sent_at, invitation_expires_at,
+         invitation_token_hash)
+       VALUES (?, ?, ?, ?, ?, ?, 'invited', ?, ?, ?, ?, ?, ?)`,
       [
         memberId,
         viewer.workspaceId,
         invitation.name,
+        normalizeName(invitation.name),
         invitation.email,
         emailNormalized,
         invitation.role ?? 'member',
@@ -253,11 +255,11 @@ export function acceptInvitation(
     const now = nowIso(context);
     const userId = findOrCreateUser(context, row.email_normalized, name, secrets.authToken);
     context.db.run(
-      `UPDATE members SET user_id = ?, name = ?, status = 'active', joined_at = ?,
-         invitation_sent_at = NULL, invitation_expires_at = NULL, invitation_token_hash = NULL,
-         version = version + 1
+      `UPDATE members SET user_id = ?, name = ?, name_normalized = ?, status = 'active',
+         joined_at = ?, invitation_sent_at = NULL, invitation_expires_at = NULL,
+         invitation_token_hash = NULL, version = version + 1
        WHERE id = ?`,
-      [userId, name, now, row.id],
+      [userId, name, normalizeName(name), now, row.id],
     );
     context.db.run('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)', [
       secrets.session.hash,

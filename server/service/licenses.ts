@@ -18,9 +18,10 @@ interface PoolRow {
   expires_at: string | null;
 }
 
+/** Pools with their holders read from the counts kept by triggers (see `member_counts`). */
 const POOL_SELECT = `
 SELECT p.id, p.plan, p.name, p.seats, p.expires_at,
-  (SELECT COUNT(*) FROM members m WHERE m.license_id = p.id) AS used
+  (SELECT coalesce(sum(c.count), 0) FROM member_counts c WHERE c.license_id = p.id) AS used
 FROM license_pools p`;
 
 function toPool(row: PoolRow): LicensePool {

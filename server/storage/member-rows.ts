@@ -36,6 +36,14 @@ FROM members m
 LEFT JOIN legacy_keys k ON k.member_id = m.id
 LEFT JOIN auth_tokens t ON t.user_id = m.user_id`;
 
+/**
+ * Returns a name as `members.name_normalized` stores it: in lower case by Unicode rules,
+ * which SQLite's `lower()` does not apply beyond ASCII. Searches and the sort by name use it.
+ */
+export function normalizeName(name: string): string {
+  return name.toLowerCase();
+}
+
 /** Converts a joined row into the API's `Member` shape. */
 export function toMember(row: MemberRow): Member {
   const invitation =

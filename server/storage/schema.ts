@@ -1,3 +1,4 @@
+import { applySchemaV2 } from './schema-v2-member-lists.js';
 import type { SqlDatabase } from './sql-database.js';
 
 /**
@@ -112,14 +113,20 @@ BEGIN
 END;
 `;
 
-/** One step of the schema. Steps are applied in order and never edited once released. */
+/**
+ * One step of the schema. Steps are applied in order and never edited once released. `apply`
+ * runs inside the step's transaction.
+ */
 interface Migration {
   version: number;
-  sql: string;
+  apply(db: SqlDatabase): void;
 }
 
 /** Every schema step, oldest first; a new step appends a higher version. */
-const MIGRATIONS: readonly Migration[] = [{ version: 1, sql: SCHEMA_V1 }];
+const MIGRATIONS: readonly Migration[] = [
+  { version: 1, apply: (db) => db.exec(SCHEMA_V1) },
+  { version: 2, apply: applySchemaV2 },
+];
 
 /** The schema version this code writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
@@ -147,7 +154,7 @@ export function applySchema(db: SqlDatabase): void {
       }
       if (current >= migration.version) return;
 
-      db.exec(migration.sql);
+      migration.apply(db);
       db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [
         migration.version,
         new Date().toISOString(),
