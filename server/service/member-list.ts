@@ -3,8 +3,8 @@ import { DEFAULT_PAGE_SIZE } from '../../sdk/schemas/members-query.js';
 import type { MemberSort, MemberSortKey } from '../../sdk/schemas/members-query.js';
 import { MEMBER_SELECT, toMember } from '../storage/member-rows.js';
 import type { MemberRow } from '../storage/member-rows.js';
-import type { SqlValue } from '../storage/sql-database.js';
 import { invalidField } from './api-error.js';
+import { normalizeSearchText, selectMembers } from './member-filter.js';
 import type { ServiceContext } from './service-context.js';
 import type { Viewer } from './viewer.js';
 
@@ -21,11 +21,12 @@ export interface MemberListQuery {
 }
 
 /**
- * The SQL expression each sort key orders by. Names and emails sort without regard to case,
- * and a missing `invitedAt` sorts as the empty string (first when ascending).
+ * The SQL expression each sort key orders by, each served by an index that starts with
+ * `workspace_id`. Names and emails sort by their lower-case forms, and a missing `invitedAt`
+ * sorts as the empty string (first when ascending).
  */
 const SORT_EXPRESSIONS: Record<MemberSortKey, string> = {
-  name: 'lower(m.name)',
+  name: 'm.name_normalized',
   email: 'm.email_normalized',
   invitedAt: "coalesce(m.invited_at, '')",
   role: 'm.role',
@@ -40,7 +41,8 @@ interface Cursor {
 /**
  * Returns one page of the workspace's members. Pages use keyset pagination on
  * (sort value, id), so inserts and removals between requests neither repeat nor skip
- * members that stay in the list.
+ * members that stay in the list. See `selectMembers` for how the members are found and
+ * counted.
  */
 export function listMembers(
   context: ServiceContext,
@@ -49,31 +51,38 @@ export function listMembers(
 ): MembersPage {
   const sort = query.sort ?? 'name';
   const descending = sort.startsWith('-');
-  const sortExpression = SORT_EXPRESSIONS[sort.replace('-', '') as MemberSortKey];
+  const sortKey = sort.replace('-', '') as MemberSortKey;
+  const sortExpression = SORT_EXPRESSIONS[sortKey];
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-
-  const filter = buildFilter(viewer.workspaceId, query);
-  const total =
-    context.db.get<{ count: number }>(
-      `SELECT COUNT(*) AS count FROM members m WHERE ${filter.where}`,
-      filter.params,
-    )?.count ?? 0;
-
   const queryHash = hashQuery(query);
-  const pageConditions = [filter.where];
-  const pageParams = [...filter.params];
-  if (query.cursor !== undefined) {
-    const cursor = decodeCursor(query.cursor, queryHash);
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, queryHash);
+
+  const selection = selectMembers(context.db, viewer.workspaceId, query, sortKey);
+  if (selection.total === 0) return { items: [], nextCursor: null, total: 0 };
+
+  const pageConditions = [selection.where];
+  const pageParams = [...selection.params];
+  if (cursor !== undefined) {
     pageConditions.push(`(${sortExpression}, m.id) ${descending ? '<' : '>'} (?, ?)`);
     pageParams.push(...cursor.after);
   }
 
+  // The inner query picks the page's rows, often from an index alone. Only those rows are
+  // then joined with their keys and tokens.
   const direction = descending ? 'DESC' : 'ASC';
+  const order = `ORDER BY ${sortExpression} ${direction}, m.id ${direction}`;
+  // `+` keeps SQLite from walking the sort order's index in place of the selection's.
+  const selectionOrder = selection.sortsSelection
+    ? `ORDER BY +${sortExpression} ${direction}, +m.id ${direction}`
+    : order;
   const rows = context.db.all<MemberRow & { sort_value: string }>(
     `${MEMBER_SELECT.replace('SELECT', `SELECT ${sortExpression} AS sort_value,`)}
-     WHERE ${pageConditions.join(' AND ')}
-     ORDER BY ${sortExpression} ${direction}, m.id ${direction}
-     LIMIT ?`,
+     WHERE m.rowid IN (
+       SELECT m.rowid FROM ${selection.from}
+       WHERE ${pageConditions.join(' AND ')}
+       ${selectionOrder}
+       LIMIT ?)
+     ${order}`,
     [...pageParams, limit + 1],
   );
 
@@ -83,49 +92,13 @@ export function listMembers(
     rows.length > limit && last !== undefined
       ? encodeCursor({ after: [last.sort_value, last.id], queryHash })
       : null;
-  return { items: items.map(toMember), nextCursor, total };
-}
-
-function buildFilter(
-  workspaceId: string,
-  query: MemberListQuery,
-): { where: string; params: SqlValue[] } {
-  const conditions = ['m.workspace_id = ?'];
-  const params: SqlValue[] = [workspaceId];
-
-  const text = query.query?.trim().toLowerCase();
-  if (text) {
-    // instr() in place of LIKE, so `%` and `_` in the search text match themselves.
-    conditions.push('(instr(lower(m.name), ?) > 0 OR instr(m.email_normalized, ?) > 0)');
-    params.push(text, text);
-  }
-  if (query.role !== undefined) {
-    conditions.push('m.role = ?');
-    params.push(query.role);
-  }
-  if (query.status !== undefined) {
-    conditions.push('m.status = ?');
-    params.push(query.status);
-  }
-  if (query.license === 'none') {
-    conditions.push('m.license_id IS NULL');
-  } else if (query.license === 'any') {
-    conditions.push('m.license_id IS NOT NULL');
-  } else if (query.license !== undefined) {
-    conditions.push('m.license_id = ?');
-    params.push(query.license);
-  }
-  if (query.legacyKey !== undefined) {
-    const not = query.legacyKey === 'true' ? '' : 'NOT ';
-    conditions.push(`${not}EXISTS (SELECT 1 FROM legacy_keys k2 WHERE k2.member_id = m.id)`);
-  }
-  return { where: conditions.join(' AND '), params };
+  return { items: items.map(toMember), nextCursor, total: selection.total };
 }
 
 /** Hashes the filters and sort (FNV-1a, 32 bits), so a cursor is refused with other ones. */
 function hashQuery(query: MemberListQuery): string {
   const text = JSON.stringify([
-    query.query?.trim().toLowerCase() ?? '',
+    normalizeSearchText(query.query),
     query.role ?? '',
     query.status ?? '',
     query.license ?? '',
