@@ -9,7 +9,14 @@ import {
 } from '../../sdk/schemas/invitation.js';
 import { AssignLicenseRequest, Licenses } from '../../sdk/schemas/license.js';
 import { MemberUpdate } from '../../sdk/schemas/member-update.js';
-import { Member, MembersPage } from '../../sdk/schemas/member.js';
+import {
+  Member,
+  MEMBER_STATUSES,
+  MembersPage,
+  OpenMemberStatus,
+  OpenRole,
+  ROLES,
+} from '../../sdk/schemas/member.js';
 import { MembersQuery } from '../../sdk/schemas/members-query.js';
 import { Migration } from '../../sdk/schemas/migration.js';
 import { PermissionCatalog } from '../../sdk/schemas/permissions.js';
@@ -18,6 +25,17 @@ import { WorkspaceInfo } from '../../sdk/schemas/workspace.js';
 import { MAX_BODY_BYTES } from './validation.js';
 
 type JsonObject = Record<string, unknown>;
+
+// The SDK parses these open enumerations as plain strings to stay small, so the document lists
+// their known values here.
+z.globalRegistry.add(OpenRole, {
+  description: `One of ${ROLES.join(', ')}, or a role that a later version of the API adds.`,
+  examples: [...ROLES],
+});
+z.globalRegistry.add(OpenMemberStatus, {
+  description: `One of ${MEMBER_STATUSES.join(', ')}, or a status that a later version adds.`,
+  examples: [...MEMBER_STATUSES],
+});
 
 /** Converts a contract schema to JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
