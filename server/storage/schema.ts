@@ -135,9 +135,10 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
  * Brings the database to `SCHEMA_VERSION`: records the applied versions in `schema_version`
  * and applies each missing step in its own transaction. Safe to run on every start, also from
  * two processes at once. Throws when the database was written by a newer version of the
- * server, rather than reading tables it does not know.
+ * server, rather than reading tables it does not know. Tests of a step pass an older
+ * `targetVersion` to build the database the step upgrades.
  */
-export function applySchema(db: SqlDatabase): void {
+export function applySchema(db: SqlDatabase, targetVersion: number = SCHEMA_VERSION): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER PRIMARY KEY,
     applied_at TEXT NOT NULL
@@ -152,7 +153,7 @@ export function applySchema(db: SqlDatabase): void {
             `${SCHEMA_VERSION}. Upgrade ls-admin, or set DATABASE_PATH to another file.`,
         );
       }
-      if (current >= migration.version) return;
+      if (current >= migration.version || migration.version > targetVersion) return;
 
       migration.apply(db);
       db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)', [
