@@ -65,6 +65,19 @@ const EXTRA_FIRST_NAMES = [
 ];
 const EXTRA_LAST_NAMES = ['Müller', 'Østergaard', 'Dvořák', 'Núñez', "O'Brien", 'Åström'];
 
+/**
+ * The parts of 352 made-up surnames, such as "Kelford", so that a large workspace has
+ * hundreds of surnames as a real one does, and one surname matches a few hundred members.
+ */
+const SURNAME_STARTS = `Ab,Bar,Cal,Dun,El,Fair,Gar,Hal,Ing,Kel,Lang,Mer,Nor,Ol,Pen,Ros,Sed,Tal,Ul,
+Var,Wes,Yor`
+  .split(',')
+  .map((part) => part.trim());
+const SURNAME_ENDS = `bury,dale,field,ford,gate,ham,hurst,ley,more,ridge,stead,ton,well,wick,
+wood,worth`
+  .split(',')
+  .map((part) => part.trim());
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -259,24 +272,33 @@ function shuffledLicenses(
 }
 
 /**
- * Returns a name drawn from the demo names and a few names with accents, and an email that is
- * unique in the workspace because it ends in the member's index.
+ * Returns a pseudo-random name and an email that is unique in the workspace because it ends
+ * in the member's index. First names are the demo names, or one with an accent for one
+ * member in ten. Surnames are a demo surname for a quarter of the members, one with an
+ * accent for one in ten, and a made-up one otherwise.
  */
 function bulkPerson(
   index: number,
   random: () => number,
   domain: string,
 ): { name: string; email: string } {
-  const extra = random() < 0.1;
-  const firstNames = extra ? EXTRA_FIRST_NAMES : FIRST_NAMES;
-  const lastNames = extra ? EXTRA_LAST_NAMES : LAST_NAMES;
-  const first = firstNames[Math.floor(random() * firstNames.length)] ?? 'Bulk';
-  const last = lastNames[Math.floor(random() * lastNames.length)] ?? 'Member';
+  const first = pick(random() < 0.1 ? EXTRA_FIRST_NAMES : FIRST_NAMES, random);
+  const surnameKind = random();
+  const last =
+    surnameKind < 0.25
+      ? pick(LAST_NAMES, random)
+      : surnameKind < 0.35
+        ? pick(EXTRA_LAST_NAMES, random)
+        : pick(SURNAME_STARTS, random) + pick(SURNAME_ENDS, random);
   const localPart = `${first}.${last}`
     .normalize('NFD')
     .toLowerCase()
     .replace(/[^a-z.]/g, '');
   return { name: `${first} ${last}`, email: `${localPart}.${index}@${domain}` };
+}
+
+function pick(values: readonly string[], random: () => number): string {
+  return values[Math.floor(random() * values.length)] ?? '';
 }
 
 /** Returns `count` random keys of `length` characters after `prefix`, in ascending order. */
