@@ -1,11 +1,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 
 import '../../src/invite-form/define.js';
 import '../../src/workspace/define.js';
 import type { Member, WorkspaceClient, WorkspaceStore } from '../../sdk/index.js';
 import type { LsInviteForm, LsMemberInvitedEvent } from '../../src/index.js';
-import { partOf, shadowQuery, textOf } from './support/shadow-queries.js';
+import {
+  inviteInput as input,
+  messageFor,
+  submitButton,
+  typeInto,
+  untilIdle,
+} from './support/invite-form-actions.js';
 import { waitUntil } from './support/wait-until.js';
 import {
   acceptInvitation,
@@ -22,19 +27,6 @@ async function renderForm(store: WorkspaceStore): Promise<LsInviteForm> {
   return form;
 }
 
-function input(form: LsInviteForm, field: 'name' | 'email'): HTMLInputElement {
-  return partOf<HTMLInputElement>(form, `${field}-input`);
-}
-
-function submitButton(form: LsInviteForm): HTMLButtonElement {
-  return partOf<HTMLButtonElement>(form, 'submit-button');
-}
-
-async function typeInto(form: LsInviteForm, field: 'name' | 'email', text: string) {
-  input(form, field).focus();
-  await sendKeys({ type: text });
-}
-
 /**
  * Inserts text into a field in one edit with the whitespace exactly as copied, as a paste
  * does. Chromium's email input then reports its `value` without the surrounding whitespace.
@@ -42,17 +34,6 @@ async function typeInto(form: LsInviteForm, field: 'name' | 'email', text: strin
 async function paste(form: LsInviteForm, field: 'name' | 'email', text: string) {
   input(form, field).focus();
   document.execCommand('insertText', false, text);
-  await form.updateComplete;
-}
-
-/** Returns the message shown for a field, read through its aria-describedby. */
-function messageFor(form: LsInviteForm, field: 'name' | 'email'): string {
-  const id = input(form, field).getAttribute('aria-describedby');
-  return id === null ? '' : textOf(shadowQuery(form, `#${id}`));
-}
-
-async function untilIdle(form: LsInviteForm): Promise<void> {
-  await waitUntil(() => !submitButton(form).disabled, 'the invitation did not finish');
   await form.updateComplete;
 }
 
@@ -129,14 +110,19 @@ describe('invite form email input', () => {
       await acceptInvitation(seeded, existingEmail, 'Name Surname');
     });
 
-    it('reports already a member', async () => {
+    /** Invites the existing member's address in lower case and waits for the failure. */
+    async function inviteLowerCase(): Promise<LsInviteForm> {
       const form = await renderForm(createStore(seeded));
-
       await typeInto(form, 'name', 'Name Again');
       await typeInto(form, 'email', 'name.surname@example.com');
       submitButton(form).click();
       await oneEvent(form, 'ls-error');
       await untilIdle(form);
+      return form;
+    }
+
+    it('reports already a member', async () => {
+      const form = await inviteLowerCase();
 
       expect(input(form, 'email').getAttribute('aria-invalid')).to.equal('true');
       expect(messageFor(form, 'email')).to.equal(
@@ -145,13 +131,7 @@ describe('invite form email input', () => {
     });
 
     it('creates no second invitation', async () => {
-      const form = await renderForm(createStore(seeded));
-
-      await typeInto(form, 'name', 'Name Again');
-      await typeInto(form, 'email', 'name.surname@example.com');
-      submitButton(form).click();
-      await oneEvent(form, 'ls-error');
-      await untilIdle(form);
+      await inviteLowerCase();
       const stored = await membersWithEmail(client, existingEmail);
 
       expect(stored.map((member) => member.email)).to.deep.equal([existingEmail]);

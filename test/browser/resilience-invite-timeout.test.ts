@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 
 import '../../src/invite-form/define.js';
 import '../../src/members-table/define.js';
@@ -16,6 +15,7 @@ import type {
   LsMemberInvitedEvent,
   LsMembersTable,
 } from '../../src/index.js';
+import { submitButton, typeInto, untilIdle } from './support/invite-form-actions.js';
 import { partOf, textOf } from './support/shadow-queries.js';
 import { memberRows } from './support/table-queries.js';
 import { waitUntil } from './support/wait-until.js';
@@ -64,20 +64,9 @@ async function renderPage(seeded: SeededWorkspace): Promise<Page> {
   return { form, table };
 }
 
-function submitButton(form: LsInviteForm): HTMLButtonElement {
-  return partOf<HTMLButtonElement>(form, 'submit-button');
-}
-
 async function fill(form: LsInviteForm): Promise<void> {
-  partOf<HTMLInputElement>(form, 'name-input').focus();
-  await sendKeys({ type: PERSON.name });
-  partOf<HTMLInputElement>(form, 'email-input').focus();
-  await sendKeys({ type: PERSON.email });
-}
-
-async function untilIdle(form: LsInviteForm): Promise<void> {
-  await waitUntil(() => !submitButton(form).disabled, 'the invitation did not finish');
-  await form.updateComplete;
+  await typeInto(form, 'name', PERSON.name);
+  await typeInto(form, 'email', PERSON.email);
 }
 
 async function invitationsTo(client: WorkspaceClient, email: string) {
