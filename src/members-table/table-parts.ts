@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 
 import { describeError } from '../shared/describe-error.js';
+import { inlineStyle } from '../shared/inline-style.js';
 import type { MembersView } from './members-view.js';
 
 export function renderTotal(view: MembersView | undefined) {
@@ -25,7 +26,9 @@ export function renderSkeletonRow(index: number) {
   const widths = ['70%', '45%', '50%', '60%', '40%'];
   const cells = widths.map((width, column) => {
     const shifted = widths[(column + index) % widths.length];
-    return html`<td><span class="skeleton" style="--width: ${shifted ?? width}"></span></td>`;
+    return html`<td>
+      <span class="skeleton" ${inlineStyle({ '--width': shifted ?? width })}></span>
+    </td>`;
   });
   return html`<tr class="skeleton-row" aria-hidden="true">
     ${cells}

@@ -2,8 +2,7 @@
  * Serves the demo page with a strict Content-Security-Policy and fails on any violation while
  * the panel loads and an invitation goes through. The enforced policy allows scripts, style
  * sheets and requests only from the page's own origin: no inline scripts or `<style>`
- * elements, no eval, no plugins. A report-only policy also forbids style attributes and
- * lists where the elements still write one.
+ * elements or `style` attributes, no eval, no plugins.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -17,9 +16,6 @@ const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  // NOTE: only REPORT_ONLY_POLICY forbids style attributes, because two templates still write
-  // one (see STYLE_ATTRIBUTE_TARGETS).
-  "style-src-attr 'unsafe-inline'",
   // The page's icon is an empty data: URL, which keeps the browser from requesting favicon.ico.
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -29,26 +25,13 @@ const POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Reports every style attribute without blocking it. */
-const REPORT_ONLY_POLICY = "style-src 'self'";
-
-/**
- * The elements that still get a `style` attribute, which a `style-src` without 'unsafe-inline'
- * blocks. One is the width of each skeleton cell (src/members-table/table-parts.ts). The other
- * is the height of the row window's spacer, which Lit's `styleMap` writes as an attribute on
- * its first render (src/controllers/row-window-controller.ts). `inlineStyle` from
- * src/shared/inline-style.ts sets such properties through the CSSOM, which the policy allows.
- * Remove an entry once its template uses it.
- */
-const STYLE_ATTRIBUTE_TARGETS = ['span.skeleton', 'tr.row-window-spacer'];
-
 /** The URL of a script that the control case serves from the page's own origin. */
 const CONTROL_SCRIPT = '/csp-control.js';
 
 /** A `securitypolicyviolation` event as the page recorded it. */
 interface Violation {
   directive: string;
-  /** `enforce` for the enforced policy, `report` for the report-only one. */
+  /** `enforce`, because the page has no report-only policy. */
   disposition: string;
   blockedURI: string;
   sourceFile: string;
@@ -120,7 +103,6 @@ before(async () => {
       headers: {
         ...response.headers(),
         'content-security-policy': POLICY,
-        'content-security-policy-report-only': REPORT_ONLY_POLICY,
       },
     });
   });
@@ -150,25 +132,14 @@ async function violations(): Promise<Violation[]> {
   return recorded.filter((violation) => !fromViteClient(violation.sourceFile));
 }
 
-/** Returns the enforced violations, and report-only ones on elements not known to need it. */
-async function unexpectedViolations(): Promise<Violation[]> {
-  return (await violations()).filter(
-    (violation) =>
-      violation.disposition === 'enforce' || !STYLE_ATTRIBUTE_TARGETS.includes(violation.target),
-  );
-}
-
 describe('demo page under a strict Content-Security-Policy', () => {
-  test('serves both policies', async () => {
-    const headers = await page.evaluate(async () => {
+  test('serves the policy', async () => {
+    const policy = await page.evaluate(async () => {
       const response = await fetch(location.href);
-      return [
-        response.headers.get('content-security-policy'),
-        response.headers.get('content-security-policy-report-only'),
-      ];
+      return response.headers.get('content-security-policy');
     });
 
-    assert.deepEqual(headers, [POLICY, REPORT_ONLY_POLICY]);
+    assert.equal(policy, POLICY);
   });
 
   test('loads the panel without a violation', async () => {
@@ -179,7 +150,7 @@ describe('demo page under a strict Content-Security-Policy', () => {
       .first()
       .evaluate((fill) => getComputedStyle(fill).inlineSize);
 
-    assert.deepEqual(await unexpectedViolations(), []);
+    assert.deepEqual(await violations(), []);
     assert.deepEqual(consoleErrors, []);
     assert.notEqual(meterWidth, '0px', 'the seat meter shows its fill');
   });
@@ -199,7 +170,7 @@ describe('demo page under a strict Content-Security-Policy', () => {
       { token: demo.credentials.admin.sessionToken },
     );
     assert.equal(members.items.length, 1);
-    assert.deepEqual(await unexpectedViolations(), []);
+    assert.deepEqual(await violations(), []);
     assert.deepEqual(consoleErrors, []);
   });
 
