@@ -78,7 +78,9 @@ async function main(): Promise<void> {
       loadMores.push(
         await page.evaluate(async () => {
           const table = document.querySelector('ls-members-table')!.shadowRoot!;
-          const count = () => table.querySelectorAll('tr[part="row"]').length;
+          // The footer's "Showing N of M" counts loaded members; the DOM holds only a window.
+          const count = () =>
+            Number(/Showing (\d+)/.exec(table.querySelector('footer')?.textContent ?? '')?.[1]);
           const before = count();
           const button = table.querySelector<HTMLButtonElement>('[part="load-more-button"]')!;
           const measure = (
@@ -95,9 +97,10 @@ async function main(): Promise<void> {
     }
 
     const scroll = await page.evaluate(async () => {
-      const rows = document
+      const footer = document
         .querySelector('ls-members-table')!
-        .shadowRoot!.querySelectorAll('tr[part="row"]').length;
+        .shadowRoot!.querySelector('footer');
+      const rows = Number(/Showing (\d+)/.exec(footer?.textContent ?? '')?.[1]);
       const frames: number[] = [];
       let last = performance.now();
       const height = document.documentElement.scrollHeight - innerHeight;
