@@ -3,6 +3,7 @@ import { createSecret } from '../service/secrets.js';
 import { applySchema } from '../storage/schema.js';
 import type { SqlDatabase, SqlValue } from '../storage/sql-database.js';
 import { FIRST_NAMES, LAST_NAMES } from './demo-people.js';
+import { pseudoRandom } from './pseudo-random.js';
 import type { MemberSeed } from './seed-rows.js';
 import { insertMembers, insertRows, insertSession, insertWorkspace } from './seed-rows.js';
 import type { SeededWorkspace } from './seed-workspace.js';
@@ -336,16 +337,4 @@ class RandomCharacters {
     this.#offset += length;
     return text;
   }
-}
-
-/** Returns a pseudo-random number generator (mulberry32) of numbers in [0, 1). */
-function pseudoRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,0 +1,14 @@
+/**
+ * Returns a generator of pseudo-random numbers in [0, 1) (mulberry32), so that seeds and
+ * benchmarks draw the same sequence from the same seed. Not for secrets.
+ */
+export function pseudoRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
