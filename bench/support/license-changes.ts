@@ -14,7 +14,7 @@ export interface LicenseContest {
   operations: number;
 }
 
-/** What concurrent license changes did, and what the database holds afterwards. */
+/** The outcome of concurrent license changes, checked against the database afterwards. */
 export interface LicenseContestResult {
   durationMs: number;
   operations: number;

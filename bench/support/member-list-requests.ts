@@ -32,10 +32,10 @@ export const TYPICAL_SEARCHES = [
 /** A search that matches about 6% of the members, more than a page query sorts at once. */
 export const BROAD_SEARCH = 'field';
 
-/** Searches of one and two characters, which the trigram index cannot answer. */
+/** Searches of one and two characters, which the trigram index cannot match. */
 export const SHORT_SEARCHES = ['a', 'lo', 'é', 'zz'];
 
-/** The members-list requests of the benchmark, for a workspace whose pools are `pools`. */
+/** Returns the members-list requests of the benchmark for a workspace with these pools. */
 export function listRequestKinds(pools: { team: string; enterprise: string }): ListRequestKind[] {
   const search = (texts: string[]) => texts.map((text) => `query=${encodeURIComponent(text)}`);
   return [
@@ -90,7 +90,7 @@ export function listRequestKinds(pools: { team: string; enterprise: string }): L
   ];
 }
 
-/** The path of a page of 50 members of the workspace for a query string such as `role=admin`. */
+/** Returns the path of a page of 50 members for a query string such as `role=admin`. */
 export function membersPath(workspaceId: string, query: string): string {
   const suffix = query === '' ? '' : `&${query}`;
   return `/v1/workspaces/${workspaceId}/members?limit=50${suffix}`;

@@ -1,6 +1,6 @@
 import { readMembersPage, readResponseText } from './member-list-requests.js';
 
-/** Something that answers a request in-process, such as a Hono app's `request` method. */
+/** A function that handles a request in-process, such as a Hono app's `request` method. */
 export type RequestHandler = (path: string, init: RequestInit) => Response | Promise<Response>;
 
 /** Timings of one kind of request, and the `total` of the first response to each path. */

@@ -218,7 +218,7 @@ export async function seedBulkMembers(
 
 const POOL_COLUMNS = ['id', 'workspace_id', 'plan', 'name', 'seats', 'expires_at'];
 const TOKEN_COLUMNS = ['user_id', 'token_hash', 'hint', 'created_at'];
-/** The pools used when the caller names none: licenses for half of the members. */
+/** Returns the pools for a caller that names none: licenses for half of the members. */
 function defaultPools(workspaceId: string, count: number): BulkPoolSeed[] {
   const spare = Math.ceil(count * 0.02);
   const enterprise = Math.floor(count * 0.2);
@@ -314,9 +314,9 @@ function sortedRandomKeys(
 }
 
 /**
- * Random characters from `[a-z0-9]`, like `randomToken`, but decoded from 64 kB of random
- * bytes at a time into one string that `next` slices, because building 300,000 keys one
- * character and one `getRandomValues` call at a time slows a bulk seed down.
+ * Random characters from `[a-z0-9]`, like `randomToken`, decoded from 64 kB of random bytes
+ * at a time into one string that `next` slices. Building 300,000 keys one character and
+ * one `getRandomValues` call at a time slows a bulk seed down.
  */
 class RandomCharacters {
   static readonly #ALPHABET = new TextEncoder().encode('abcdefghijklmnopqrstuvwxyz0123456789');

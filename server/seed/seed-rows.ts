@@ -125,7 +125,7 @@ export function insertMembers(database: SqlDatabase, members: readonly MemberSee
 }
 
 /**
- * The most parameters one statement may bind: SQLITE_MAX_VARIABLE_NUMBER in the builds of
+ * The maximum number of parameters one statement may bind: SQLITE_MAX_VARIABLE_NUMBER in the builds of
  * better-sqlite3 12 and sql.js 1.17, which is SQLite's default since 3.32.
  */
 const MAX_PARAMETERS = 32_766;

@@ -15,9 +15,9 @@ import type { MemberListQuery } from './member-list.js';
  * page walks the index of its sort order instead and skips the members that do not match,
  * which reads about `limit * members / matches` index entries.
  *
- * NOTE: walking reads every entry before the first match, so many matches that cluster at
- * the far end of the sort order, such as a common first name late in the alphabet, walk up
- * to the whole workspace: about 10 ms on 100,000 members.
+ * NOTE: walking reads every entry before the first match. Many matches that cluster at the
+ * far end of the sort order, such as a common first name late in the alphabet, therefore
+ * walk up to the whole workspace, which takes about 10 ms on 100,000 members.
  */
 export const SORT_MATCHES_LIMIT = 1500;
 
@@ -36,7 +36,7 @@ export interface MemberSelection {
   sortsSelection: boolean;
 }
 
-/** How the search text is matched. */
+/** The method that matches the search text. */
 type SearchMethod = 'none' | 'trigram index' | 'scan';
 
 /** A column that a filter of the members list compares with a value. */
@@ -95,7 +95,7 @@ export function selectMembers(
 }
 
 /**
- * Counts the members a list query selects. Role, status and license alone are answered by
+ * Counts the members a list query selects. Role, status and license alone are read from
  * `member_counts`. A trigram search checks each match's workspace in `members_by_workspace`,
  * whose entries end with the rowid, so no member row is read.
  */

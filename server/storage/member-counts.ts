@@ -1,7 +1,7 @@
 import type { MemberStatus, Role } from '../../sdk/schemas/member.js';
 import type { SqlDatabase, SqlValue } from './sql-database.js';
 
-/** The filters that `member_counts` can answer: role, status and license, in any combination. */
+/** The filters that `member_counts` can count: role, status and license, in any combination. */
 export interface CountedFilters {
   role?: Role;
   status?: MemberStatus;

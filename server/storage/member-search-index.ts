@@ -1,7 +1,7 @@
 import type { SqlDatabase } from './sql-database.js';
 
 /**
- * The shortest search text, in Unicode code points, that the trigram index can answer. Shorter
+ * The shortest search text, in Unicode code points, that the trigram index can match. Shorter
  * text has no trigram, so it is matched by scanning the workspace's members.
  */
 export const MIN_TRIGRAM_SEARCH_LENGTH = 3;
@@ -76,7 +76,7 @@ export function supportsTrigramSearch(db: SqlDatabase): boolean {
 const searchIndexPresence = new WeakMap<SqlDatabase, boolean>();
 
 /**
- * Tells whether the database has the trigram index. The answer is kept per connection,
+ * Tells whether the database has the trigram index. The result is kept per connection,
  * because the index is created only by a schema step, which runs before requests.
  */
 export function hasMemberSearchIndex(db: SqlDatabase): boolean {
@@ -99,7 +99,7 @@ export function toTrigramPhrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** Tells whether the trigram index can answer a search for `text`. */
+/** Tells whether the trigram index can match `text`, which needs three code points. */
 export function isTrigramSearchable(text: string): boolean {
   return [...text].length >= MIN_TRIGRAM_SEARCH_LENGTH;
 }

@@ -112,9 +112,10 @@ END;
 `;
 
 /**
- * Applies version 2: adds `name_normalized` and fills it for existing members, then the
- * indexes, the counts and their triggers, and the trigram search index where the SQLite build
- * has FTS5 with the trigram tokenizer (better-sqlite3 has it, sql.js 1.17 has no FTS5).
+ * Applies version 2: adds `name_normalized` and fills it for existing members, then creates
+ * the indexes, the counts and their triggers. The trigram search index is created only where
+ * the SQLite build has FTS5 with the trigram tokenizer. better-sqlite3 12 has it, and sql.js
+ * 1.17 has no FTS5.
  */
 export function applySchemaV2(db: SqlDatabase): void {
   db.exec('ALTER TABLE members ADD COLUMN name_normalized TEXT');
