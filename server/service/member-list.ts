@@ -120,15 +120,11 @@ function encodeCursor(cursor: Cursor): string {
 }
 
 function decodeCursor(text: string, queryHash: string): Cursor {
-  let cursor: Cursor;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    cursor = JSON.parse(new TextDecoder().decode(bytes)) as Cursor;
-  } catch {
-    throw invalidField('cursor', 'Use the nextCursor value of a previous page, unchanged.');
-  }
+  const cursor = parseCursorJson(text);
+  // Any JSON value decodes, such as null or a number, so the shape is checked before use.
   const valid =
+    typeof cursor === 'object' &&
+    cursor !== null &&
     Array.isArray(cursor.after) &&
     cursor.after.length === 2 &&
     cursor.after.every((part) => typeof part === 'string');
@@ -141,5 +137,15 @@ function decodeCursor(text: string, queryHash: string): Cursor {
       'The cursor belongs to a list with other filters or sort. Request the first page again.',
     );
   }
-  return cursor;
+  return { after: cursor.after as [string, string], queryHash };
+}
+
+function parseCursorJson(text: string): Partial<Cursor> | null {
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as Partial<Cursor> | null;
+  } catch {
+    throw invalidField('cursor', 'Use the nextCursor value of a previous page, unchanged.');
+  }
 }

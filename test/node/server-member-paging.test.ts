@@ -198,3 +198,19 @@ describe('paging a workspace of 6,000 members', () => {
     assert.equal(demo[0]?.total, 1);
   });
 });
+
+describe('cursor', () => {
+  for (const json of ['null', '42', '"text"', '[]', '{"after":null}']) {
+    test(`of JSON ${json} is rejected`, async () => {
+      const cursor = Buffer.from(json).toString('base64url');
+      const result = await api.call<{ code: string }>(
+        'GET',
+        `/v1/workspaces/ws_paging/members?cursor=${cursor}`,
+        { token: paging.admin.sessionToken },
+      );
+
+      assert.equal(result.status, 400);
+      assert.equal(result.body.code, 'validation_failed');
+    });
+  }
+});
