@@ -101,6 +101,9 @@ export async function run(options: SuiteOptions): Promise<Suite[]> {
     progress(`sending ${scale.licenseOperations} license changes from ${CLIENTS} clients`);
     const licenses = await measureLicenseChanges(server, seeded, scale.licenseOperations);
 
+    progress('timing searches with a second workspace in the database');
+    const shared = await timeSearchBesideAnotherWorkspace(server, seeded, kinds, scale);
+
     return [
       {
         title: `Reference server, ${size} members (better-sqlite3 in memory, in-process)`,
@@ -113,6 +116,7 @@ export async function run(options: SuiteOptions): Promise<Suite[]> {
             note: 'one transaction; with users, auth tokens, legacy keys, counts and indexes',
           },
           ...inProcess,
+          ...shared,
           ...ratios,
         ],
       },
@@ -157,6 +161,37 @@ async function timeInProcess(
     if (last !== undefined) last.note = describeTotals(kind, totals);
   }
   return figures;
+}
+
+/**
+ * Times the typical searches again after seeding a second workspace into the database. The
+ * trigram index then also contains other members, so each match's workspace is checked.
+ */
+async function timeSearchBesideAnotherWorkspace(
+  server: RunningServer,
+  seeded: SeededBulkWorkspace,
+  kinds: readonly ListRequestKind[],
+  scale: (typeof SCALES)[keyof typeof SCALES],
+): Promise<Figure[]> {
+  await seedBulkMembers(server.database, {
+    workspaceId: 'ws_bench_other',
+    count: scale.smallMembers,
+  });
+  const search = kinds.find((kind) => kind.name === 'searched (3+ characters)');
+  if (search === undefined) throw new Error('The benchmark has no typical searches.');
+
+  const { samples } = await timeRequests(
+    (path, init) => server.app.request(path, init),
+    seeded.admin.sessionToken,
+    search.queries.map((query) => membersPath(WORKSPACE_ID, query)),
+    scale.samples,
+  );
+  const other = scale.smallMembers.toLocaleString('en-US');
+  return latencyFigures(
+    `page of 50, searched (3+ characters), ${other} more members in another workspace`,
+    samples,
+    false,
+  );
 }
 
 async function timeLoopback(

@@ -118,6 +118,7 @@ before(async () => {
   const otherWorkspace = buildMembers('ws_other');
 
   const indexed = openBetterSqliteDatabase(':memory:');
+  const alone = openBetterSqliteDatabase(':memory:');
   const unindexed = openBetterSqliteDatabase(':memory:');
   const SQL = await initSqlJs();
   const sqlJs = wrapSqlJsDatabase(new SQL.Database());
@@ -136,8 +137,14 @@ before(async () => {
     }
     insertMembers(database, [...members, ...otherWorkspace]);
   }
+  // With one workspace in the database, the index counts a search without checking workspaces.
+  applySchema(alone);
+  insertWorkspace(alone, { id: 'ws_search', name: 'ws_search', plan: 'team', createdAt: '2026' });
+  insertMembers(alone, members);
+
   subjects.push(
     { label: 'better-sqlite3 with the trigram index', database: indexed },
+    { label: 'better-sqlite3 with the index and one workspace', database: alone },
     { label: 'better-sqlite3 without the index', database: unindexed },
     { label: 'sql.js', database: sqlJs },
   );
@@ -207,9 +214,10 @@ function checkSearch(text: string): void {
 
 describe('member search', () => {
   test('runs with and without the trigram index', () => {
-    const [indexed, unindexed, sqlJs] = subjects;
+    const [indexed, alone, unindexed, sqlJs] = subjects;
 
     assert.equal(hasMemberSearchIndex(indexed!.database), true);
+    assert.equal(hasMemberSearchIndex(alone!.database), true);
     assert.equal(hasMemberSearchIndex(unindexed!.database), false);
     // sql.js 1.17 is built without FTS5. Should a later build have it, this database stops
     // testing the fallback, and the unindexed better-sqlite3 database still does.
