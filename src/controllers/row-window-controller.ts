@@ -5,10 +5,16 @@ import { afterNextPaint } from './after-paint.js';
 import { RowHeights } from './row-heights.js';
 import {
   findClippingAncestors,
+  findScrollAnchor,
   focusedRowKey,
   indexAtY,
+  itemTop,
+  itemTopInMarks,
   measureRowHeights,
   readRowMarks,
+  type RowMark,
+  scrollViewportBy,
+  type ScrollAnchor,
   sizeSpacers,
   SPACER_CLASS,
   viewportClip,
@@ -53,6 +59,13 @@ export interface RowWindowOptions<T> {
   maxRows?: number;
 }
 
+/** An item at the top of the viewport. */
+interface TopItem {
+  key: string;
+  /** The part of the item's height above the viewport, from 0 to 1. */
+  hiddenPart: number;
+}
+
 type Entry = { key: string; index: number } | { key: symbol };
 
 type Run = IndexRange | (IndexRange & { gap: true });
@@ -88,7 +101,10 @@ const SPACER_KEYS = [Symbol('spacer 0'), Symbol('spacer 1'), Symbol('spacer 2')]
  *   once the window is complete.
  * - Row heights are measured after each render, per item, so rows of different heights, such
  *   as expanded details or rows stacked in a narrow container, keep their place. A change of
- *   the host's width discards the measurements.
+ *   the host's width discards the measurements. Items never rendered count with the mean of
+ *   the measured heights, so a spacer can grow or shrink by far more than the viewport when
+ *   new rows are measured. The scroll position follows, so that the first visible item stays
+ *   where it was.
  * - The item that contains focus stays rendered when it leaves the window, so focus is kept.
  * - `reveal(key)` renders an item before a caller focuses or scrolls to it.
  *
@@ -114,6 +130,12 @@ export class RowWindowController<T> implements ReactiveController {
   #renderedItems = false;
   /** The items in the viewport at the last measurement, or `null` before the first one. */
   #visible: IndexRange | null = null;
+  /** The first item in the viewport before the current update, which the update keeps in place. */
+  #anchor: ScrollAnchor | null = null;
+  /** The item at the top of the viewport when the visible items were last read. */
+  #topItem: TopItem | null = null;
+  /** The item at the top of the viewport before the width changed, until the rows are measured. */
+  #widthAnchor: TopItem | null = null;
 
   #fill: Deferred | undefined;
   /** Resolves after the next update of the host. */
@@ -122,6 +144,8 @@ export class RowWindowController<T> implements ReactiveController {
   #clippingAncestors: Element[] = [];
   #resizeObserver: ResizeObserver | undefined;
   #width = 0;
+  /** The host's border-box width at the resize observer's last report, in CSS pixels. */
+  #borderWidth = 0;
   /** Whether the host's width changed since the rows were measured. */
   #widthChanged = false;
   #frame = 0;
@@ -172,6 +196,11 @@ export class RowWindowController<T> implements ReactiveController {
   /** Renders the spacers and the rows of the items in the window, keyed by item. */
   render(items: readonly T[], renderItem: (item: T, index: number) => unknown): unknown {
     const replaced = items !== this.#items && this.#setItems(items);
+    // The rows of a replaced list start where the viewport is, wherever an item was before.
+    if (replaced) {
+      this.#anchor = null;
+      this.#widthAnchor = null;
+    }
     const visible = this.#visible ?? this.#firstScreen();
     this.#target = chooseWindow(this.#target, visible, items.length, this.#maxRows);
     if (!this.#renderedItems) {
@@ -224,18 +253,23 @@ export class RowWindowController<T> implements ReactiveController {
     window.addEventListener('resize', this.#onResize, { passive: true });
 
     this.#resizeObserver = new ResizeObserver((entries) => {
-      const width = entries.at(-1)?.contentRect.width ?? 0;
+      const entry = entries.at(-1);
+      const width = entry?.contentRect.width ?? 0;
       // A hidden host has no width and its rows have no height to measure.
-      if (width === 0 || width === this.#width) return;
+      if (width === 0) return;
+      this.#borderWidth = entry?.borderBoxSize[0]?.inlineSize ?? 0;
+      if (width === this.#width) return;
       if (this.#width !== 0) {
         // Rows wrap differently at another width. Re-rendering in the observer's callback
         // could resize the host again within the same frame, so the next frame does it.
         this.#widthChanged = true;
+        this.#widthAnchor ??= this.#topItem;
         this.#scheduleRender();
       }
       this.#width = width;
     });
-    this.#resizeObserver.observe(this.#host);
+    // The border box, so that `#borderWidth` follows every change that `offsetWidth` shows.
+    this.#resizeObserver.observe(this.#host, { box: 'border-box' });
   }
 
   hostDisconnected(): void {
@@ -257,20 +291,33 @@ export class RowWindowController<T> implements ReactiveController {
     this.#nextUpdate = undefined;
   }
 
+  hostUpdate(): void {
+    const body = this.#options.body();
+    if (body === null) return;
+    // The layout before the render is the one on screen, with spacers that match their runs.
+    const { top, bottom } = viewportClip(this.#clippingAncestors);
+    this.#anchor =
+      this.#widthAnchor === null
+        ? findScrollAnchor(body, this.#options.keyAttribute, top, bottom)
+        : null;
+  }
+
   hostUpdated(): void {
     this.#nextUpdate?.resolve();
     this.#nextUpdate = undefined;
     const body = this.#options.body();
     if (body !== null) {
       this.#sizeSpacers(body);
-      // Measuring lays the rows out once, and reading the viewport uses that layout, so the
-      // spacers take the measured heights only after both.
       const measured = measureRowHeights(body, this.#options.keyAttribute, this.#heights);
+      this.#sizeSpacers(body);
+      // The viewport is read after the spacers take the measured heights and the scroll
+      // follows the anchor, from the layout that the next frame paints.
+      this.#keepAnchorInPlace(body);
       // Requesting an update from within an update would make Lit warn and render twice in a
       // row, so a moved window renders on the next frame.
       if (measured && this.#viewportChanged()) this.#scheduleRender();
-      this.#sizeSpacers(body);
     }
+    this.#anchor = null;
     if (this.#fill !== undefined && this.#cancelFill === undefined) {
       this.#fill.resolve();
       this.#fill = undefined;
@@ -292,6 +339,34 @@ export class RowWindowController<T> implements ReactiveController {
     }
     if (this.#viewportChanged()) this.#host.requestUpdate();
   };
+
+  /**
+   * Scrolls by as much as the spacers and the measured rows above the anchor moved it, so the
+   * viewport shows the items it showed before the update.
+   */
+  #keepAnchorInPlace(body: HTMLTableSectionElement): void {
+    const anchor = this.#anchor ?? this.#widthAnchorTop();
+    this.#widthAnchor = null;
+    if (anchor === null) return;
+    const top = itemTop(body, this.#options.keyAttribute, anchor.key);
+    // Half a pixel and less is rounding in layout.
+    if (top !== null && Math.abs(top - anchor.top) > 0.5) {
+      scrollViewportBy(this.#clippingAncestors, top - anchor.top);
+    }
+  }
+
+  /**
+   * Returns where the item at the top of the viewport before the width changed belongs now:
+   * with the same part of its measured height above the viewport.
+   */
+  #widthAnchorTop(): ScrollAnchor | null {
+    if (this.#widthAnchor === null) return null;
+    const { key, hiddenPart } = this.#widthAnchor;
+    const index = this.indexOf(key);
+    if (index === -1) return null;
+    const height = this.#heightOf({ start: index, end: index + 1 });
+    return { key, top: viewportClip(this.#clippingAncestors).top - hiddenPart * height };
+  }
 
   /** Renders on the next frame, after discarding the measurements if the width changed. */
   #scheduleRender(): void {
@@ -389,6 +464,15 @@ export class RowWindowController<T> implements ReactiveController {
     return this.#heights.offset(run.end) - this.#heights.offset(run.start);
   }
 
+  #recordTopItem(marks: readonly RowMark[], index: number, viewportTop: number): void {
+    const topOfItem = itemTopInMarks(marks, index, this.#heights);
+    const key = this.#keys[index];
+    if (topOfItem === null || key === undefined) return;
+    const height = this.#heightOf({ start: index, end: index + 1 });
+    const hiddenPart = height > 0 ? (viewportTop - topOfItem) / height : 0;
+    this.#topItem = { key, hiddenPart: Math.min(Math.max(hiddenPart, 0), 1) };
+  }
+
   /**
    * Reads the visible items into `#visible`; returns whether a render is due, because the
    * window must move or a visible item is not rendered.
@@ -397,6 +481,11 @@ export class RowWindowController<T> implements ReactiveController {
     const body = this.#options.body();
     const count = this.#keys.length;
     if (body === null || count === 0 || body.getClientRects().length === 0) return false;
+    // Until the resize observer reports a new width and the rows are measured at it, the
+    // layout mixes heights from two widths, and the items read from it would move the window.
+    // `offsetWidth` is rounded to whole pixels and, like the observer, ignores transforms.
+    const width = this.#host.offsetWidth;
+    if (this.#borderWidth !== 0 && Math.abs(width - this.#borderWidth) >= 1) return false;
 
     const { top, bottom } = viewportClip(this.#clippingAncestors);
     const marks = readRowMarks(body, this.#options.keyAttribute, this.#gaps(), (key) =>
@@ -407,6 +496,7 @@ export class RowWindowController<T> implements ReactiveController {
     const last = Math.max(first, indexAtY(marks, bottom - 1, this.#heights));
     const visible = { start: first, end: last + 1 };
     this.#visible = visible;
+    this.#recordTopItem(marks, first, top);
 
     const target = chooseWindow(this.#target, visible, count, this.#maxRows);
     return target !== this.#target || rangeToRender(this.#range, target, visible) !== this.#range;

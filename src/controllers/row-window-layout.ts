@@ -145,3 +145,84 @@ export function indexAtY(marks: readonly RowMark[], y: number, heights: RowHeigh
   const offset = heights.offset(start) + Math.max(0, y - mark.top);
   return Math.min(Math.max(heights.indexAt(offset), start), end - 1);
 }
+
+/** A rendered item whose rows are in the viewport, with the top of its first row. */
+export interface ScrollAnchor {
+  key: string;
+  /** The top of the item's first row in viewport coordinates, in CSS pixels. */
+  top: number;
+}
+
+/**
+ * Returns the first rendered item that shows between `top` and `bottom` in viewport
+ * coordinates, or `null` when only spacers show there.
+ */
+export function findScrollAnchor(
+  body: HTMLTableSectionElement,
+  keyAttribute: string,
+  top: number,
+  bottom: number,
+): ScrollAnchor | null {
+  if (body.getClientRects().length === 0) return null;
+
+  let candidate: ScrollAnchor | null = null;
+  for (const row of body.rows) {
+    const key = row.getAttribute(keyAttribute);
+    const isSpacer = row.classList.contains(SPACER_CLASS);
+    if (key === null && !isSpacer) continue;
+
+    const rowTop = row.getBoundingClientRect().top;
+    // The item before this row ends where this row starts, so it shows if that is below `top`.
+    if (candidate !== null && rowTop > top) return candidate.top < bottom ? candidate : null;
+    if (rowTop >= bottom) return null;
+    candidate = key === null ? null : { key, top: rowTop };
+  }
+  if (candidate === null || candidate.top >= bottom) return null;
+  return body.getBoundingClientRect().bottom > top ? candidate : null;
+}
+
+/** Returns the top of the rendered item with `key` in viewport coordinates, or `null`. */
+export function itemTop(
+  body: HTMLTableSectionElement,
+  keyAttribute: string,
+  key: string,
+): number | null {
+  for (const row of body.rows) {
+    if (row.getAttribute(keyAttribute) === key) return row.getBoundingClientRect().top;
+  }
+  return null;
+}
+
+/**
+ * Scrolls the nearest of `ancestors` that scrolls, or the page when none does, by `dy` CSS
+ * pixels, so that content moved down by `dy` shows where it was.
+ */
+export function scrollViewportBy(ancestors: readonly Element[], dy: number): void {
+  const scroller = ancestors.find((ancestor) => {
+    const { overflowY } = getComputedStyle(ancestor);
+    const scrolls = overflowY === 'auto' || overflowY === 'scroll';
+    return scrolls && ancestor.scrollHeight > ancestor.clientHeight;
+  });
+  if (scroller === undefined) window.scrollBy(0, dy);
+  else scroller.scrollTop += dy;
+}
+
+/**
+ * Returns the top of item `index` in viewport coordinates: its rendered top, or inside a
+ * spacer the top that the measured and estimated heights place it at. Returns `null` when
+ * `marks` neither contain it nor a spacer that replaces it.
+ */
+export function itemTopInMarks(
+  marks: readonly RowMark[],
+  index: number,
+  heights: RowHeights,
+): number | null {
+  for (const mark of marks) {
+    if ('index' in mark) {
+      if (mark.index === index) return mark.top;
+    } else if (index >= mark.gap.start && index < mark.gap.end) {
+      return mark.top + heights.offset(index) - heights.offset(mark.gap.start);
+    }
+  }
+  return null;
+}

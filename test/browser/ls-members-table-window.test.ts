@@ -192,6 +192,9 @@ describe('<ls-members-table> with many members', () => {
       const { table } = await renderLoadedTable(seeded);
       window.scrollTo(0, document.documentElement.scrollHeight / 2);
       await settle(table);
+      const wideX = table.getBoundingClientRect().left + 40;
+      const topId = memberAt(table, wideX, 1);
+      expect(topId, 'the member at the top before').to.be.a('string');
 
       await setViewport({ width: 360, height: 700 });
       await settle(table);
@@ -200,6 +203,10 @@ describe('<ls-members-table> with many members', () => {
       expect(memberRows(table).length).to.be.at.most(MAX_ROWS);
       const centerX = table.getBoundingClientRect().left + 40;
       expect(memberAt(table, centerX, window.innerHeight / 2)).to.be.a('string');
+      // The rows are about three times as tall now, and the member at the top stays in view.
+      const box = rowOf(table, topId as string).getBoundingClientRect();
+      expect(box.bottom, 'bottom of the member at the top before').to.be.greaterThan(0);
+      expect(box.top, 'top of the member at the top before').to.be.lessThan(window.innerHeight);
     });
   });
 
