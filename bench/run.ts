@@ -63,8 +63,8 @@ function report(date: Date, environment: string[], table: string, summary: strin
 \`npm run bench\` measured these figures on ${date.toISOString().slice(0, 10)} and wrote this
 page. Timings are medians of repeated runs with their spread; ratios compare two sizes measured
 in the same run, so a busy machine slows both sides alike. \`npm test\` runs every suite on small
-workspaces to prove it works (\`npm run bench -- --small\`) and judges no figure; the bundle
-budgets are also checked by \`npm run size\` inside \`npm test\`.
+workspaces to prove it works (\`npm run bench -- --small\`) and judges no figure, while
+\`npm run size\` holds the bundle sizes there.
 
 ${environment.map((line) => `- ${line}`).join('\n')}
 
