@@ -36,6 +36,7 @@ export default [
   {
     // What a script imports. The store, which only the elements use, is tree-shaken.
     name: 'SDK as a script imports it: createWorkspaceClient and error guards, with ky and zod',
+    path: 'sdk/index.ts',
     import: { 'sdk/index.ts': '{ createWorkspaceClient, isLsAdminError, isHttpError }' },
     limit: '16.5 kB',
     gzip: true,
