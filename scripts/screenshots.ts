@@ -27,7 +27,7 @@ try {
         });
         const page = await demo.openDemo({ as: viewer, page: await context.newPage() });
         await page.locator('ls-members-table tr[part~="row"]').first().waitFor();
-        await page.locator('ls-key-migration [part="member"] h3').first().waitFor();
+        await page.locator('ls-key-migration [part="member"] .member-heading').first().waitFor();
         await page.waitForLoadState('networkidle');
 
         const path = join(outdir, `users-licenses-${viewer}-${colorScheme}-${width}.png`);
