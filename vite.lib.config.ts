@@ -31,6 +31,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // A host's bundler minifies; unminified modules keep class names such as LsWorkspace for
+    // stack traces and dev tools.
+    minify: false,
     lib: {
       entry: {
         index: 'index.ts',
