@@ -59,6 +59,9 @@ async function sendCredentials(response: ServerResponse): Promise<void> {
 
 export default defineConfig({
   plugins: [demoCredentials()],
+  // The examples' pages import the built package by name, so scanning them before a build
+  // fails. The demo page is the only page this dev server serves.
+  optimizeDeps: { entries: ['index.html'] },
   server: {
     port: devServerPort,
     proxy: {
