@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 
 import type { Licenses } from '../../sdk/schemas/license.js';
 import type { Member } from '../../sdk/schemas/member.js';
+import { pseudoRandom } from '../../server/seed/pseudo-random.js';
 import type { DemoCredentials } from '../../server/seed/seed-demo-workspace.js';
 import { seedDemoWorkspace } from '../../server/seed/seed-demo-workspace.js';
 import { openBetterSqliteDatabase } from '../../server/storage/better-sqlite3-database.js';
@@ -133,21 +134,6 @@ function nextChange(
   };
 }
 
-/**
- * Returns a seeded random generator (mulberry32), so that each client's choices in a failing
- * burst can be repeated from the seed. The timing of the clients still differs between runs.
- */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs one client until the server dies or it reaches its request limit. */
 async function runClient(
   baseUrl: string,
@@ -156,7 +142,8 @@ async function runClient(
   seed: number,
   onResponse: () => void,
 ): Promise<void> {
-  const random = seededRandom(seed);
+  // The same seed repeats a client's choices; the clients' timing still differs between runs.
+  const random = pseudoRandom(seed);
   for (let step = 0; step < MAX_REQUESTS_PER_CLIENT; step++) {
     const change = nextChange(record, client, step, random);
     record.pending = change;
