@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
@@ -10,7 +11,8 @@ import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LsAuthTokenRotatedEvent } from '../events/auth-token-rotated-event.js';
 import { LsErrorEvent } from '../events/error-event.js';
-import { formatDate } from '../shared/format-date.js';
+import { formatDate } from '../i18n/format.js';
+import { localized } from '../i18n/locale-controller.js';
 import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
 import { copyToClipboard } from './clipboard.js';
@@ -45,6 +47,7 @@ type CopyResult = 'copied' | 'unavailable' | null;
  *
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsAuthToken extends LitElement {
   static override styles = styles;
 
@@ -76,14 +79,16 @@ export class LsAuthToken extends LitElement {
 
   #renderHeading() {
     const tag = headingTag(this.headingLevel);
-    return staticHtml`<${tag} id="title" class="title">Auth token</${tag}>`;
+    return staticHtml`<${tag} id="title" class="title">${msg('Auth token')}</${tag}>`;
   }
 
   protected override render() {
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${this.#loading}>
         ${this.#renderHeading()}
-        <p class="muted">Command-line tools and scripts sign in as you with this token.</p>
+        <p class="muted">
+          ${msg('Command-line tools and scripts sign in as you with this token.')}
+        </p>
         ${this.#renderLoadState()} ${this.token === null ? nothing : this.#renderToken(this.token)}
         ${this.#renderRotateError()}
         <div class="actions">
@@ -95,7 +100,7 @@ export class LsAuthToken extends LitElement {
             @click=${this.#rotate}
           >
             <span class="spinner" aria-hidden="true" ?hidden=${!this.rotating}></span>
-            Rotate token
+            ${msg('Rotate token')}
           </button>
         </div>
       </section>
@@ -109,12 +114,12 @@ export class LsAuthToken extends LitElement {
   }
 
   #renderLoadState() {
-    if (this.#loading) return html`<p class="muted">Loading your auth token…</p>`;
+    if (this.#loading) return html`<p class="muted">${msg('Loading your auth token…')}</p>`;
     if (this.loadError === null) return nothing;
     return html`
       <div part="error" class="alert" role="alert">
-        <span>Could not load your auth token. ${describeError(this.loadError)}</span>
-        <button type="button" @click=${() => void this.#load()}>Retry</button>
+        <span>${msg(str`Could not load your auth token. ${describeError(this.loadError)}`)}</span>
+        <button type="button" @click=${() => void this.#load()}>${msg('Retry')}</button>
       </div>
     `;
   }
@@ -123,21 +128,23 @@ export class LsAuthToken extends LitElement {
     return html`
       <dl>
         <div>
-          <dt>Token</dt>
+          <dt>${msg('Token')}</dt>
           <dd><code part="hint">${token.hint}</code></dd>
         </div>
         <div>
-          <dt>Created</dt>
+          <dt>${msg('Created')}</dt>
           <dd>${formatDate(token.createdAt)}</dd>
         </div>
         <div>
-          <dt>Last used</dt>
-          <dd>${token.lastUsedAt === null ? 'Never' : formatDate(token.lastUsedAt)}</dd>
+          <dt>${msg('Last used')}</dt>
+          <dd>${token.lastUsedAt === null ? msg('Never') : formatDate(token.lastUsedAt)}</dd>
         </div>
       </dl>
       ${
         this.rotated === null
-          ? html`<p class="muted once">The full token is shown once, after you rotate it.</p>`
+          ? html`<p class="muted once">
+              ${msg('The full token is shown once, after you rotate it.')}
+            </p>`
           : this.#renderNewToken(this.rotated)
       }
     `;
@@ -147,10 +154,10 @@ export class LsAuthToken extends LitElement {
     return html`
       <div part="new-token" class="new-token">
         <p id="once-warning" class="warning">
-          <strong>Copy your new token now.</strong> It won't be shown again. Tools that used the old
-          token stop working until you give them this one.
+          <strong>${msg('Copy your new token now.')}</strong>
+          ${msg("It won't be shown again. Tools that used the old token stop working until you give them this one.")}
         </p>
-        <label for="new-token">New auth token</label>
+        <label for="new-token">${msg('New auth token')}</label>
         <div class="copy-row">
           <input
             id="new-token"
@@ -163,18 +170,20 @@ export class LsAuthToken extends LitElement {
             .value=${rotated.token}
             @focus=${(event: Event) => (event.target as HTMLInputElement).select()}
           />
-          <button part="copy-button" type="button" @click=${this.#copy}>Copy</button>
+          <button part="copy-button" type="button" @click=${this.#copy}>${msg('Copy')}</button>
         </div>
         <p id="copy-result" class="copy-result">${this.#copyMessage()}</p>
-        <button part="hide-button" type="button" @click=${this.#hide}>Hide token</button>
+        <button part="hide-button" type="button" @click=${this.#hide}>${msg('Hide token')}</button>
       </div>
     `;
   }
 
   #copyMessage(): string {
-    if (this.copyResult === 'copied') return 'Copied to the clipboard.';
+    if (this.copyResult === 'copied') return msg('Copied to the clipboard.');
     if (this.copyResult === 'unavailable') {
-      return 'The clipboard is not available here. The token is selected: copy it with Ctrl+C or ⌘C.';
+      return msg(
+        'The clipboard is not available here. The token is selected: copy it with Ctrl+C or ⌘C.',
+      );
     }
     return '';
   }
@@ -183,8 +192,9 @@ export class LsAuthToken extends LitElement {
     if (this.rotateError === null) return nothing;
     return html`
       <div part="error" class="alert" role="alert">
-        Could not rotate your auth token. ${describeError(this.rotateError)} Your current token
-        still works.
+        ${msg(
+          str`Could not rotate your auth token. ${describeError(this.rotateError)} Your current token still works.`,
+        )}
       </div>
     `;
   }
@@ -209,11 +219,11 @@ export class LsAuthToken extends LitElement {
     if (store === undefined || this.rotating) return;
 
     const confirmed = await this.dialog.confirm({
-      heading: 'Rotate your auth token?',
-      message:
-        'Tools and scripts that use your current token stop working at once, until you give ' +
-        'them the new one. The new token is shown only once.',
-      confirmLabel: 'Rotate token',
+      heading: msg('Rotate your auth token?'),
+      message: msg(
+        'Tools and scripts that use your current token stop working at once, until you give them the new one. The new token is shown only once.',
+      ),
+      confirmLabel: msg('Rotate token'),
       tone: 'danger',
     });
     if (!confirmed) return;
@@ -229,7 +239,9 @@ export class LsAuthToken extends LitElement {
       };
       this.rotated = rotated;
       this.copyResult = null;
-      this.#announcer.announce('Auth token rotated. Copy the new token now; it is shown once.');
+      this.#announcer.announce(
+        msg('Auth token rotated. Copy the new token now; it is shown once.'),
+      );
       this.dispatchEvent(new LsAuthTokenRotatedEvent(rotated.hint));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#new-token')?.focus();
@@ -253,7 +265,7 @@ export class LsAuthToken extends LitElement {
     const copied = await copyToClipboard(rotated.token);
     this.copyResult = copied ? 'copied' : 'unavailable';
     if (copied) {
-      this.#announcer.announce('Copied to the clipboard.');
+      this.#announcer.announce(msg('Copied to the clipboard.'));
       return;
     }
     // Selecting the value leaves the person one keystroke from copying it themselves.

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,18 +13,33 @@ import { StoreController } from '../controllers/store-controller.js';
 import { LsErrorEvent } from '../events/error-event.js';
 import { LsLegacyKeyRemovedEvent } from '../events/legacy-key-removed-event.js';
 import { LsLicenseAssignedEvent } from '../events/license-assigned-event.js';
+import { formatDay, formatNumber, formatRelativeTime } from '../i18n/format.js';
+import { localized } from '../i18n/locale-controller.js';
 import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
+import { describeFreeSeats } from '../shared/pool-status.js';
 import { LegacyKeyMembers } from './legacy-key-members.js';
 import { styles } from './ls-key-migration.styles.js';
-import { newerMember, readMigrationView, STEPS, type MigrationView } from './migration-view.js';
-import { formatDay, formatRelativeTime } from './relative-time.js';
+import {
+  newerMember,
+  readMigrationView,
+  STEPS,
+  stepTitle,
+  type MigrationView,
+} from './migration-view.js';
 import { switchMessage } from './switch-message.js';
 
 /** A failed change, shown next to the member whose control started it. */
 interface ChangeError {
-  action: string;
+  action: 'assign-license' | 'remove-legacy-key';
   error: unknown;
+}
+
+/** Returns the sentence that says which change failed, such as "Could not assign a license to Ada.". */
+function describeChangeFailure(action: ChangeError['action'], name: string): string {
+  return action === 'assign-license'
+    ? msg(str`Could not assign a license to ${name}.`)
+    : msg(str`Could not remove the legacy key of ${name}.`);
 }
 
 /**
@@ -65,6 +81,7 @@ interface ChangeError {
  * `--ls-color-accent`.
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsKeyMigration extends LitElement {
   static override styles = styles;
 
@@ -104,7 +121,7 @@ export class LsKeyMigration extends LitElement {
   #renderTitle() {
     const tag = headingTag(this.headingLevel);
     return staticHtml`<${tag} id="title" class="title" tabindex="-1"
-      >Move from legacy API keys to auth tokens</${tag}
+      >${msg('Move from legacy API keys to auth tokens')}</${tag}
     >`;
   }
 
@@ -142,12 +159,12 @@ export class LsKeyMigration extends LitElement {
     if (this.loadError !== null) {
       return html`
         <div part="error" role="alert">
-          <span>Could not load the migration. ${describeError(this.loadError)}</span>
-          <button part="retry-button" type="button" @click=${this.#retry}>Retry</button>
+          <span>${msg(str`Could not load the migration. ${describeError(this.loadError)}`)}</span>
+          <button part="retry-button" type="button" @click=${this.#retry}>${msg('Retry')}</button>
         </div>
       `;
     }
-    return html`<p class="muted">Loading the migration…</p>`;
+    return html`<p class="muted">${msg('Loading the migration…')}</p>`;
   }
 
   /** A failed "Check again", shown above the migration that stays as it was. */
@@ -155,14 +172,16 @@ export class LsKeyMigration extends LitElement {
     if (this.loadError === null) return nothing;
     return html`
       <div part="error" role="alert">
-        Could not check the migration again. ${describeError(this.loadError)}
+        ${msg(str`Could not check the migration again. ${describeError(this.loadError)}`)}
       </div>
     `;
   }
 
   #renderRefresh() {
     return html`
-      <button part="refresh-button" type="button" @click=${this.#retry}>Check again</button>
+      <button part="refresh-button" type="button" @click=${this.#retry}>
+        ${msg('Check again')}
+      </button>
     `;
   }
 
@@ -175,18 +194,16 @@ export class LsKeyMigration extends LitElement {
     return html`
       <div part="notice" class="notice">
         <p>
-          <strong
-            >Legacy personal API keys are deprecated and stop working on
-            <time datetime=${deprecationDate}>${day}</time>.</strong
-          >
-          Auth tokens replace them: each auth token belongs to one user, can be rotated, and lets
-          admins manage licenses without the user changing any configuration.
+          <strong>${this.#renderDeprecation(deprecationDate, day)}</strong>
+          ${msg(
+            'Auth tokens replace them: each auth token belongs to one user, can be rotated, and lets admins manage licenses without the user changing any configuration.',
+          )}
         </p>
       </div>
       ${
         migration.members.length === 0
           ? html`<p part="empty" class="empty">
-              Every member uses an auth token. No legacy API keys are left.
+              ${msg('Every member uses an auth token. No legacy API keys are left.')}
             </p>`
           : html`
               ${this.#renderCounts(migration.counts)}
@@ -194,10 +211,12 @@ export class LsKeyMigration extends LitElement {
                 membersError === null
                   ? nothing
                   : html`<div part="error" role="alert">
-                      Could not load the members with legacy keys. ${describeError(membersError)}
+                      ${msg(
+                        str`Could not load the members with legacy keys. ${describeError(membersError)}`,
+                      )}
                     </div>`
               }
-              <ul class="members" aria-label="Members with a legacy API key">
+              <ul class="members" aria-label=${msg('Members with a legacy API key')}>
                 ${repeat(
                   migration.members,
                   (entry) => entry.memberId,
@@ -209,14 +228,19 @@ export class LsKeyMigration extends LitElement {
     `;
   }
 
+  #renderDeprecation(deprecationDate: string, day: string) {
+    const time = html`<time datetime=${deprecationDate}>${day}</time>`;
+    return msg(html`Legacy personal API keys are deprecated and stop working on ${time}.`);
+  }
+
   #renderCounts(counts: Record<'1' | '2' | '3' | '4', number>) {
     return html`
-      <ol part="counts" class="counts" aria-label="Members at each step">
+      <ol part="counts" class="counts" aria-label=${msg('Members at each step')}>
         ${STEPS.map(
-          ({ step, title }) => html`
+          (step) => html`
             <li part="count" data-step=${step}>
-              <span class="count">${counts[`${step}`]}</span>
-              <span class="count-label">${step}. ${title}</span>
+              <span class="count">${formatNumber(counts[`${step}`])}</span>
+              <span class="count-label">${step}. ${stepTitle(step)}</span>
             </li>
           `,
         )}
@@ -230,7 +254,7 @@ export class LsKeyMigration extends LitElement {
     if (member === undefined) {
       return html`<li part="member" class="member loading" data-member-id=${memberId}>
         <span class="skeleton" aria-hidden="true"></span>
-        <span class="visually-hidden">Loading member ${memberId}…</span>
+        <span class="visually-hidden">${msg(str`Loading member ${memberId}…`)}</span>
       </li>`;
     }
 
@@ -238,15 +262,15 @@ export class LsKeyMigration extends LitElement {
     return html`
       <li part="member" class="member" data-member-id=${memberId} aria-labelledby=${headingId}>
         ${this.#renderMemberHeading(headingId, member)}
-        <p class="key">Legacy API key ${member.legacyKey?.hint ?? ''}</p>
-        <ol part="steps" class="steps" aria-label="Steps for ${member.name}">
-          ${STEPS.map((entry) => this.#renderStep(view, member, entry.step, entry.title, step, day))}
+        <p class="key">${msg(str`Legacy API key ${member.legacyKey?.hint ?? ''}`)}</p>
+        <ol part="steps" class="steps" aria-label=${msg(str`Steps for ${member.name}`)}>
+          ${STEPS.map((entry) => this.#renderStep(view, member, entry, step, day))}
         </ol>
         ${
           error === undefined
             ? nothing
             : html`<div part="error" role="alert">
-                Could not ${error.action}. ${describeError(error.error)}
+                ${describeChangeFailure(error.action, member.name)} ${describeError(error.error)}
               </div>`
         }
       </li>
@@ -257,12 +281,15 @@ export class LsKeyMigration extends LitElement {
     view: MigrationView,
     member: Member,
     step: MigrationStep,
-    title: string,
     current: MigrationStep,
     day: string,
   ) {
     const status = step < current ? 'done' : step === current ? 'current' : 'upcoming';
-    const statusText = { done: 'Done', current: 'Current step', upcoming: 'To do' }[status];
+    const statusText = {
+      done: msg('Done'),
+      current: msg('Current step'),
+      upcoming: msg('To do'),
+    }[status];
     return html`
       <li
         part="step"
@@ -272,7 +299,7 @@ export class LsKeyMigration extends LitElement {
       >
         <span class="marker" aria-hidden="true">${status === 'done' ? '✓' : step}</span>
         <div class="step-body">
-          <span class="step-title">${title}</span>
+          <span class="step-title">${stepTitle(step)}</span>
           <span class="visually-hidden">(${statusText})</span>
           ${this.#renderStepContent(view, member, step, current, day)}
         </div>
@@ -303,7 +330,9 @@ export class LsKeyMigration extends LitElement {
 
   #renderAssign(view: MigrationView, member: Member) {
     if (view.assignablePools.length === 0) {
-      return html`<p class="hint">No license pool has a free seat. Free a seat or add seats.</p>`;
+      return html`<p class="hint">
+        ${msg('No license pool has a free seat. Free a seat or add seats.')}
+      </p>`;
     }
 
     const selectId = `pool-${member.id}`;
@@ -311,7 +340,7 @@ export class LsKeyMigration extends LitElement {
     const pending = view.pendingMemberIds.has(member.id);
     return html`
       <div class="action">
-        <label for=${selectId}>License for <bdi>${member.name}</bdi></label>
+        <label for=${selectId}>${msg(html`License for <bdi>${member.name}</bdi>`)}</label>
         <div class="row">
           <select
             id=${selectId}
@@ -323,7 +352,7 @@ export class LsKeyMigration extends LitElement {
             ${view.assignablePools.map(
               (pool) => html`
                 <option value=${pool.id} ?selected=${pool.id === selected}>
-                  ${pool.name} (${pool.seats - pool.used} of ${pool.seats} seats free)
+                  ${pool.name} (${describeFreeSeats(pool)})
                 </option>
               `,
             )}
@@ -334,7 +363,7 @@ export class LsKeyMigration extends LitElement {
             aria-disabled=${pending ? 'true' : 'false'}
             @click=${() => this.#assign(member, selected, pending)}
           >
-            ${pending ? 'Assigning…' : 'Assign'}
+            ${pending ? msg('Assigning…') : msg('Assign')}
           </button>
         </div>
       </div>
@@ -346,11 +375,11 @@ export class LsKeyMigration extends LitElement {
     const text = switchMessage(member, day, view.workspaceName);
     return html`
       <div class="action">
-        <label for=${messageId}>Message to <bdi>${member.name}</bdi></label>
+        <label for=${messageId}>${msg(html`Message to <bdi>${member.name}</bdi>`)}</label>
         <textarea id=${messageId} part="message" readonly rows="6" .value=${text}></textarea>
         <div class="row">
           <button part="copy-button" type="button" @click=${() => this.#copy(member, messageId)}>
-            Copy message
+            ${msg('Copy message')}
           </button>
         </div>
       </div>
@@ -362,11 +391,13 @@ export class LsKeyMigration extends LitElement {
     const key = member.legacyKey?.lastUsedAt ?? null;
     const tokenText =
       token === null
-        ? 'Auth token never used'
-        : `Auth token last used ${formatRelativeTime(token)}`;
+        ? msg('Auth token never used.')
+        : msg(str`Auth token last used ${formatRelativeTime(token)}.`);
     const keyText =
-      key === null ? 'legacy key never used' : `legacy key last used ${formatRelativeTime(key)}`;
-    return html`<p part="usage" class="usage">${tokenText}; ${keyText}.</p>`;
+      key === null
+        ? msg('Legacy key never used.')
+        : msg(str`Legacy key last used ${formatRelativeTime(key)}.`);
+    return html`<p part="usage" class="usage">${tokenText} ${keyText}</p>`;
   }
 
   #renderRemove(view: MigrationView, member: Member) {
@@ -380,7 +411,7 @@ export class LsKeyMigration extends LitElement {
           aria-disabled=${pending ? 'true' : 'false'}
           @click=${() => this.#removeKey(member, pending)}
         >
-          ${pending ? 'Removing…' : 'Remove legacy key'}
+          ${pending ? msg('Removing…') : msg('Remove legacy key')}
         </button>
       </div>
     `;
@@ -409,13 +440,13 @@ export class LsKeyMigration extends LitElement {
     this.#setError(member.id, undefined);
     try {
       const updated = await store.assignLicense(member.id, licenseId);
-      this.#announcer.announce(`Assigned a license to ${member.name}.`);
+      this.#announcer.announce(msg(str`Assigned a license to ${member.name}.`));
       this.dispatchEvent(new LsLicenseAssignedEvent(updated, member.licenseId));
       // The assign button is gone with step 1, so focus moves to the member's heading.
       await this.updateComplete;
       this.#focusMember(member.id);
     } catch (error) {
-      this.#setError(member.id, { action: `assign a license to ${member.name}`, error });
+      this.#setError(member.id, { action: 'assign-license', error });
       this.dispatchEvent(new LsErrorEvent(error, 'assign-license'));
     }
   }
@@ -425,13 +456,15 @@ export class LsKeyMigration extends LitElement {
     if (textarea === null) return;
     try {
       await navigator.clipboard.writeText(textarea.value);
-      this.#announcer.announce(`Copied the message to ${member.name}.`);
+      this.#announcer.announce(msg(str`Copied the message to ${member.name}.`));
     } catch {
       // The clipboard needs a focused page and permission; selecting the text lets the
       // person copy it with the keyboard instead.
       textarea.focus();
       textarea.select();
-      this.#announcer.announce('Could not copy. The message is selected; press Ctrl+C to copy.');
+      this.#announcer.announce(
+        msg('Could not copy. The message is selected; press Ctrl+C to copy.'),
+      );
     }
   }
 
@@ -440,11 +473,11 @@ export class LsKeyMigration extends LitElement {
     if (store === undefined || pending) return;
 
     const confirmed = await this.confirmDialog.confirm({
-      heading: `Remove the legacy key of ${member.name}?`,
-      message:
-        `Tools that still send the legacy API key ${member.legacyKey?.hint ?? ''} stop ` +
-        'working at once. The auth token and the license stay as they are.',
-      confirmLabel: 'Remove legacy key',
+      heading: msg(str`Remove the legacy key of ${member.name}?`),
+      message: msg(
+        str`Tools that still send the legacy API key ${member.legacyKey?.hint ?? ''} stop working at once. The auth token and the license stay as they are.`,
+      ),
+      confirmLabel: msg('Remove legacy key'),
       tone: 'danger',
     });
     if (!confirmed) return;
@@ -452,13 +485,13 @@ export class LsKeyMigration extends LitElement {
     this.#setError(member.id, undefined);
     try {
       const updated = await store.removeLegacyKey(member.id);
-      this.#announcer.announce(`Removed the legacy key of ${member.name}.`);
+      this.#announcer.announce(msg(str`Removed the legacy key of ${member.name}.`));
       this.dispatchEvent(new LsLegacyKeyRemovedEvent(updated));
       // The member leaves the list, so focus moves to the element's heading.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
     } catch (error) {
-      this.#setError(member.id, { action: `remove the legacy key of ${member.name}`, error });
+      this.#setError(member.id, { action: 'remove-legacy-key', error });
       this.dispatchEvent(new LsErrorEvent(error, 'remove-legacy-key'));
     }
   }

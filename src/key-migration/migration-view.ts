@@ -1,15 +1,26 @@
+import { msg } from '@lit/localize';
+
 import { canPerform } from '../../sdk/domain/index.js';
 import type { LicensePool, Member } from '../../sdk/schemas/index.js';
 import type { Migration, MigrationStep } from '../../sdk/schemas/migration.js';
 import { INITIAL_STATE, type WorkspaceStoreState } from '../../sdk/store/index.js';
 
 /** The four steps of the move from a legacy API key to an auth token, in order. */
-export const STEPS: readonly { step: MigrationStep; title: string }[] = [
-  { step: 1, title: 'Assign a license' },
-  { step: 2, title: 'Switch to the auth token' },
-  { step: 3, title: 'Auth token in use' },
-  { step: 4, title: 'Remove the legacy key' },
-];
+export const STEPS: readonly MigrationStep[] = [1, 2, 3, 4];
+
+/** Returns the title of a step in the active locale. */
+export function stepTitle(step: MigrationStep): string {
+  switch (step) {
+    case 1:
+      return msg('Assign a license');
+    case 2:
+      return msg('Switch to the auth token');
+    case 3:
+      return msg('Auth token in use');
+    case 4:
+      return msg('Remove the legacy key');
+  }
+}
 
 /** The content of `<ls-key-migration>`, read from one snapshot of the store. */
 export interface MigrationView {
@@ -31,7 +42,7 @@ export function readMigrationView(state: WorkspaceStoreState, now = Date.now()):
   return {
     requested: state !== INITIAL_STATE,
     migration: state.migration,
-    workspaceName: state.workspace?.workspace.name ?? 'the workspace',
+    workspaceName: state.workspace?.workspace.name ?? msg('the workspace'),
     canManageLicenses: role !== undefined && canPerform(role, 'manageLicenses'),
     canRemoveLegacyKeys: role !== undefined && canPerform(role, 'removeLegacyKey'),
     assignablePools: pools.filter((pool) => hasFreeSeat(pool, now)),

@@ -13,7 +13,7 @@ import { headingTag } from '../shared/heading.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { styles } from './ls-licenses.styles.js';
 import { PoolHoldersController, type PoolHolders } from './pool-holders-controller.js';
-import { formatDate } from '../shared/format-date.js';
+import { formatDate } from '../i18n/format.js';
 import { describeSeatsUsed, groupByPlan, isExpired, isFull } from '../shared/pool-status.js';
 
 /**

@@ -1,10 +1,11 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 
 import { isRole, type Member, type Role } from '../../sdk/schemas/index.js';
 import { chevron, spinner } from './icons.js';
-import { formatDate } from '../shared/format-date.js';
-import { ROLE_LABELS, roleLabel } from './role-label.js';
-import { SOLE_ADMIN_REASON, type RowContext } from './row-context.js';
+import { formatDate, formatRelativeTime } from '../i18n/format.js';
+import { roleLabel } from './role-label.js';
+import { soleAdminReason, type RowContext } from './row-context.js';
 
 export function detailsId(member: Member): string {
   return `details-${member.id}`;
@@ -24,7 +25,7 @@ export function renderDetails(member: Member, context: RowContext) {
     <div class="details" part="details">
       <dl>
         <div>
-          <dt>Email</dt>
+          <dt>${msg('Email')}</dt>
           <dd><bdi>${member.email}</bdi></dd>
         </div>
         ${renderDates(member)} ${renderAuthToken(member)} ${renderLegacyKey(member)}
@@ -37,23 +38,23 @@ export function renderDetails(member: Member, context: RowContext) {
 function renderDates(member: Member) {
   if (member.joinedAt !== null) {
     return html`<div>
-      <dt>Joined</dt>
+      <dt>${msg('Joined')}</dt>
       <dd>${formatDate(member.joinedAt)}</dd>
     </div>`;
   }
   return html`<div>
-    <dt>Invited</dt>
+    <dt>${msg('Invited')}</dt>
     <dd>${member.invitedAt === null ? '—' : formatDate(member.invitedAt)}</dd>
   </div>`;
 }
 
 function renderAuthToken(member: Member) {
-  let text = 'None yet';
+  let text = msg('None yet');
   if (member.authToken !== null) {
     text = `${member.authToken.hint}, ${describeLastUse(member.authToken.lastUsedAt)}`;
   }
   return html`<div>
-    <dt>Auth token</dt>
+    <dt>${msg('Auth token')}</dt>
     <dd>${text}</dd>
   </div>`;
 }
@@ -61,19 +62,22 @@ function renderAuthToken(member: Member) {
 function renderLegacyKey(member: Member) {
   if (member.legacyKey === null) {
     return html`<div>
-      <dt>Legacy API key</dt>
-      <dd>None</dd>
+      <dt>${msg('Legacy API key')}</dt>
+      <dd>${msg('None')}</dd>
     </div>`;
   }
   const lastUsed = member.legacyKey.lastUsedAt;
   return html`<div>
-    <dt>Legacy API key</dt>
+    <dt>${msg('Legacy API key')}</dt>
     <dd>${member.legacyKey.hint}, ${describeLastUse(lastUsed)}</dd>
   </div>`;
 }
 
 function describeLastUse(lastUsedAt: string | null): string {
-  return lastUsedAt === null ? 'never used' : `last used ${formatDate(lastUsedAt)}`;
+  if (lastUsedAt === null) return msg('never used');
+  const date = formatDate(lastUsedAt);
+  const ago = formatRelativeTime(lastUsedAt);
+  return msg(str`last used ${ago} (${date})`);
 }
 
 function renderAdminControls(member: Member, context: RowContext) {
@@ -83,7 +87,7 @@ function renderAdminControls(member: Member, context: RowContext) {
       ${
         soleAdmin
           ? html`<p id="sole-admin-${member.id}" class="reason" part="reason">
-              ${SOLE_ADMIN_REASON}
+              ${soleAdminReason()}
             </p>`
           : nothing
       }
@@ -91,8 +95,10 @@ function renderAdminControls(member: Member, context: RowContext) {
         isRole(member.role)
           ? nothing
           : html`<p id="unknown-role-${member.id}" class="reason" part="reason">
-              This version of the admin panel does not know the role “<bdi>${member.role}</bdi>”, so
-              the role cannot be changed here.
+              ${msg(
+                html`This version of the admin panel does not know the role
+                “<bdi>${member.role}</bdi>”, so the role cannot be changed here.`,
+              )}
             </p>`
       }
       ${renderRoleMenu(member, context, soleAdmin)} ${renderPermissions(member, context)}
@@ -114,7 +120,7 @@ function renderRoleMenu(member: Member, context: RowContext, soleAdmin: boolean)
 
   return html`
     <div class="field">
-      <span class="field-label" id="role-label-${member.id}">Role</span>
+      <span class="field-label" id="role-label-${member.id}">${msg('Role')}</span>
       <button
         part="role-button"
         class="menu-trigger"
@@ -150,7 +156,7 @@ function renderRoleItems(member: Member, context: RowContext) {
       class="menu"
       role="menu"
       popover="manual"
-      aria-label="Role of ${member.name}"
+      aria-label=${msg(str`Role of ${member.name}`)}
     >
       ${roles.map(
         (role) => html`
@@ -165,9 +171,9 @@ function renderRoleItems(member: Member, context: RowContext) {
               if (member.role !== role) context.changeRole(member, role);
             }}
           >
-            <span class="menu-item-title">${ROLE_LABELS[role]}</span>
+            <span class="menu-item-title">${roleLabel(role)}</span>
             <span class="menu-item-note">
-              ${role === 'admin' ? 'Invites, removes and manages licenses' : 'Read-only view'}
+              ${role === 'admin' ? msg('Invites, removes and manages licenses') : msg('Read-only view')}
             </span>
           </button>
         `,
@@ -179,11 +185,11 @@ function renderRoleItems(member: Member, context: RowContext) {
 function renderPermissions(member: Member, context: RowContext) {
   const catalog = context.view.permissions;
   if (catalog === null) {
-    return html`<p class="muted">Loading the advanced permissions…</p>`;
+    return html`<p class="muted">${msg('Loading the advanced permissions…')}</p>`;
   }
   if (!catalog.available) {
     return html`<p class="muted" part="permissions-unavailable">
-      Advanced permissions are not part of the ${catalog.plan} plan.
+      ${msg(str`Advanced permissions are not part of the ${catalog.plan} plan.`)}
     </p>`;
   }
 
@@ -201,7 +207,7 @@ function renderPermissions(member: Member, context: RowContext) {
   return html`
     <form class="permissions" part="permissions" @submit=${submit}>
       <fieldset>
-        <legend>Advanced permissions</legend>
+        <legend>${msg('Advanced permissions')}</legend>
         ${catalog.permissions.map(
           (permission) => html`
             <label class="checkbox">
@@ -223,11 +229,11 @@ function renderPermissions(member: Member, context: RowContext) {
       <button
         part="save-permissions-button"
         type="submit"
-        aria-label="Save permissions of ${member.name}"
+        aria-label=${msg(str`Save permissions of ${member.name}`)}
         aria-disabled=${disabled ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}
       >
-        ${busy ? spinner : nothing}Save permissions
+        ${busy ? spinner : nothing}${msg('Save permissions')}
       </button>
     </form>
   `;
@@ -242,7 +248,7 @@ function renderRemove(member: Member, context: RowContext, soleAdmin: boolean) {
       part="remove-button"
       class="danger"
       type="button"
-      aria-label="Remove ${member.name} from the workspace"
+      aria-label=${msg(str`Remove ${member.name} from the workspace`)}
       aria-describedby=${soleAdmin ? `sole-admin-${member.id}` : nothing}
       aria-disabled=${disabled ? 'true' : 'false'}
       aria-busy=${busy ? 'true' : 'false'}
@@ -250,7 +256,7 @@ function renderRemove(member: Member, context: RowContext, soleAdmin: boolean) {
         if (!disabled) context.remove(member);
       }}
     >
-      ${busy ? spinner : nothing}Remove
+      ${busy ? spinner : nothing}${msg('Remove')}
     </button>
   `;
 }

@@ -1,11 +1,12 @@
-import { isRole, type OpenRole, type Role } from '../../sdk/schemas/index.js';
+import { msg } from '@lit/localize';
 
-export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', member: 'Member' };
+import { isRole, type OpenRole } from '../../sdk/schemas/index.js';
 
 /**
- * Returns the label of a role, or the role as the server sent it when this version does not
- * know it, such as a role that a newer server added.
+ * Returns the label of a role in the active locale, or the role as the server sent it when
+ * this version does not know it, such as a role that a newer server added.
  */
 export function roleLabel(role: OpenRole): string {
-  return isRole(role) ? ROLE_LABELS[role] : role;
+  if (!isRole(role)) return role;
+  return role === 'admin' ? msg('Admin') : msg('Member');
 }

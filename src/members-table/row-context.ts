@@ -1,10 +1,14 @@
+import { msg } from '@lit/localize';
+
 import type { LicensePool, Member, Role } from '../../sdk/schemas/index.js';
 import type { MenuController } from '../menu/menu-controller.js';
 import type { MemberChangeController } from './member-change-controller.js';
 import type { MembersView } from './members-view.js';
 
-/** The reason shown on the controls that would demote or remove the last admin. */
-export const SOLE_ADMIN_REASON = 'You are the only admin. Make another member an admin first.';
+/** Returns the reason shown on the controls that would demote or remove the last admin. */
+export function soleAdminReason(): string {
+  return msg('You are the only admin. Make another member an admin first.');
+}
 
 /** The state and callbacks that the templates of a member's row use; the table implements them. */
 export interface RowContext {

@@ -1,4 +1,7 @@
+import { msg, str } from '@lit/localize';
+
 import type { LicensePool } from '../../sdk/schemas/license.js';
+import { formatNumber, selectPlural } from '../i18n/format.js';
 
 /** Tells whether a pool's expiry has passed; such a pool accepts no new assignments. */
 export function isExpired(pool: LicensePool, now: number = Date.now()): boolean {
@@ -20,8 +23,8 @@ export function isFull(pool: LicensePool): boolean {
  * can. The server decides again on each request.
  */
 export function unavailableReason(pool: LicensePool, now: number = Date.now()): string | null {
-  if (isExpired(pool, now)) return 'expired';
-  if (isFull(pool)) return 'no seats free';
+  if (isExpired(pool, now)) return msg('expired');
+  if (isFull(pool)) return msg('no seats free');
   return null;
 }
 
@@ -29,13 +32,27 @@ export function unavailableReason(pool: LicensePool, now: number = Date.now()): 
 export function describePoolChoice(pool: LicensePool, now: number = Date.now()): string {
   const reason = unavailableReason(pool, now);
   if (reason !== null) return `${pool.name}: ${reason}`;
-  return `${pool.name}: ${freeSeats(pool)} of ${pool.seats} seats free`;
+  return `${pool.name}: ${describeFreeSeats(pool)}`;
+}
+
+/** Describes the free seats, such as "2 of 12 seats free". */
+export function describeFreeSeats(pool: LicensePool): string {
+  const free = formatNumber(freeSeats(pool));
+  const seats = formatNumber(pool.seats);
+  return selectPlural(pool.seats, {
+    one: msg(str`${free} of ${seats} seat free`),
+    other: msg(str`${free} of ${seats} seats free`),
+  });
 }
 
 /** Describes the seats in use, such as "10 of 12 seats used". */
 export function describeSeatsUsed(pool: LicensePool): string {
-  const noun = pool.seats === 1 ? 'seat' : 'seats';
-  return `${pool.used} of ${pool.seats} ${noun} used`;
+  const used = formatNumber(pool.used);
+  const seats = formatNumber(pool.seats);
+  return selectPlural(pool.seats, {
+    one: msg(str`${used} of ${seats} seat used`),
+    other: msg(str`${used} of ${seats} seats used`),
+  });
 }
 
 /** Groups pools by plan, keeping the order in which each plan first appears. */

@@ -6,7 +6,7 @@ import type { AuthToken, WorkspaceClient } from '../../sdk/index.js';
 import type { LsAuthToken } from '../../src/auth-token/ls-auth-token.js';
 import type { LsConfirmDialog } from '../../src/confirm-dialog/ls-confirm-dialog.js';
 import type { LsAuthTokenRotatedEvent, LsErrorEvent } from '../../src/events/index.js';
-import { formatDate } from '../../src/shared/format-date.js';
+import { formatDate } from '../../src/i18n/format.js';
 import {
   deepActiveElement,
   partOf,

@@ -186,7 +186,7 @@ describe('<ls-key-migration>', () => {
 
       const usage = textOf(part(card(element, member.id), 'usage'));
 
-      expect(usage).to.match(/^Auth token last used \d+ days ago; legacy key last used/);
+      expect(usage).to.match(/^Auth token last used \d+ days ago\. Legacy key last used/);
       expect(usage).to.match(/(yesterday|\d+ days? ago)\.$/);
     });
 
@@ -195,7 +195,7 @@ describe('<ls-key-migration>', () => {
       const member = memberAt(data, 2);
       const { element } = await renderMigration(data.seeded);
 
-      expect(textOf(part(card(element, member.id), 'usage'))).to.match(/^Auth token never used;/);
+      expect(textOf(part(card(element, member.id), 'usage'))).to.match(/^Auth token never used\. /);
     });
 
     it('offers only pools with free seats', async () => {

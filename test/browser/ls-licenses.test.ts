@@ -5,7 +5,7 @@ import '../../src/licenses/define.js';
 import '../../src/workspace/define.js';
 import { WorkspaceStore, type Licenses, type WorkspaceClient } from '../../sdk/index.js';
 import type { LsLicenses } from '../../src/licenses/ls-licenses.js';
-import { formatDate } from '../../src/shared/format-date.js';
+import { formatDate } from '../../src/i18n/format.js';
 import { withExpiredPool, withOverrides } from './support/client-overrides.js';
 import {
   partOf,
