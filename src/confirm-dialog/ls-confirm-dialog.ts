@@ -1,6 +1,8 @@
+import { msg } from '@lit/localize';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 
+import { localized } from '../i18n/locale-controller.js';
 import { styles } from './ls-confirm-dialog.styles.js';
 
 /** The content of the dialog that `confirm()` opens. */
@@ -38,6 +40,7 @@ const CONFIRMED = 'confirm';
  * half-transparent dark gray.
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsConfirmDialog extends LitElement {
   static override styles = styles;
 
@@ -111,7 +114,7 @@ export class LsConfirmDialog extends LitElement {
         <h2 id="heading" part="heading">${options.heading}</h2>
         <p id="message" part="message">${options.message}</p>
         <div part="actions">
-          <button part="cancel-button" type="submit" value="cancel">Cancel</button>
+          <button part="cancel-button" type="submit" value="cancel">${msg('Cancel')}</button>
           <button part="confirm-button" type="submit" value=${CONFIRMED}>
             ${options.confirmLabel}
           </button>

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 
 import { isHttpError, isLsAdminError } from '../../sdk/errors/index.js';
@@ -7,8 +8,29 @@ import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import { describeError } from '../shared/describe-error.js';
 import { fieldOfPath, type InviteMessages } from './invite-fields.js';
 
-/** The sentence for a viewer who may not invite, shown in the form and as its read-only view. */
-export const ONLY_ADMINS_INVITE = 'Only admins can invite people.';
+/** Returns the sentence for a viewer who may not invite, shown in the form and as its read-only view. */
+export function onlyAdminsInvite(): string {
+  return msg('Only admins can invite people.');
+}
+
+/** Returns the sentence for a failed invitation, with the reason. */
+function couldNotSend(error: unknown): string {
+  return msg(str`Could not send the invitation. ${describeError(error)}`);
+}
+
+/** Returns the sentence for a pool that has no free seat left; `undefined` is an unknown pool. */
+export function noSeatsLeft(poolName: string | undefined): string {
+  if (poolName === undefined) {
+    return msg('No seats are left in the chosen pool. Choose another pool or free a seat.');
+  }
+  return msg(str`No seats are left in the ${poolName} pool. Choose another pool or free a seat.`);
+}
+
+/** Returns the sentence for a pool whose licenses have expired; `undefined` is an unknown pool. */
+export function poolExpired(poolName: string | undefined): string {
+  if (poolName === undefined) return msg('The chosen pool has expired. Choose another pool.');
+  return msg(str`The ${poolName} pool has expired. Choose another pool.`);
+}
 
 /**
  * Turns a failed invitation into messages next to the controls that caused it: the email for
@@ -24,25 +46,22 @@ export async function explainInviteFailure(
   if (isLsAdminError(error) && !isHttpError(error)) {
     return { form: describeUnconfirmed(request.email) };
   }
-  if (!isHttpError(error))
-    return { form: `Could not send the invitation. ${describeError(error)}` };
+  if (!isHttpError(error)) return { form: couldNotSend(error) };
 
   const poolName = poolNameOf(store, request.licenseId);
   switch (error.code) {
     case 'already_member':
       return { email: describeExisting(await findByEmail(store, request.email), request.email) };
     case 'no_seats_available':
-      return {
-        licenseId: `No seats are left in the ${poolName} pool. Choose another pool or free a seat.`,
-      };
+      return { licenseId: noSeatsLeft(poolName) };
     case 'license_expired':
-      return { licenseId: `The ${poolName} pool has expired. Choose another pool.` };
+      return { licenseId: poolExpired(poolName) };
     case 'forbidden':
-      return { form: ONLY_ADMINS_INVITE };
+      return { form: onlyAdminsInvite() };
     case 'validation_failed':
       return fieldMessages(error.errors, describeError(error));
     default:
-      return { form: `Could not send the invitation. ${describeError(error)}` };
+      return { form: couldNotSend(error) };
   }
 }
 
@@ -65,20 +84,25 @@ function fieldMessages(
  * may have stored it, and the store has loaded the member list again to show it.
  */
 function describeUnconfirmed(email: string) {
-  return html`The invitation to <bdi>${email}</bdi> may have been sent, but the server's
-    confirmation did not arrive or could not be read. The member list has been loaded again. Sending
-    the same invitation again does not invite twice.`;
+  const recipient = html`<bdi>${email}</bdi>`;
+  // The message is one line, because Prettier would otherwise wrap the template's text, and
+  // each new line break would change the message that the catalog translates.
+  // prettier-ignore
+  return msg(
+    html`The invitation to ${recipient} may have been sent, but the server's confirmation did not arrive or could not be read. The member list has been loaded again. Sending the same invitation again does not invite twice.`,
+  );
 }
 
 function describeExisting(existing: Member | undefined, email: string) {
   if (existing === undefined) {
-    return html`<bdi>${email}</bdi> is already a member of this workspace or has a pending
-      invitation.`;
+    const address = html`<bdi>${email}</bdi>`;
+    return msg(html`${address} is already a member of this workspace or has a pending invitation.`);
   }
+  const name = html`<bdi>${existing.name}</bdi>`;
   if (existing.status === 'invited') {
-    return html`<bdi>${existing.name}</bdi> already has a pending invitation to this workspace.`;
+    return msg(html`${name} already has a pending invitation to this workspace.`);
   }
-  return html`<bdi>${existing.name}</bdi> is already a member of this workspace.`;
+  return msg(html`${name} is already a member of this workspace.`);
 }
 
 /**
@@ -100,7 +124,10 @@ async function findByEmail(store: WorkspaceStore, email: string): Promise<Member
   }
 }
 
-function poolNameOf(store: WorkspaceStore, licenseId: string | null | undefined): string {
+function poolNameOf(
+  store: WorkspaceStore,
+  licenseId: string | null | undefined,
+): string | undefined {
   const pool = store.state.licenses?.pools.find((candidate) => candidate.id === licenseId);
-  return pool?.name ?? 'chosen';
+  return pool?.name;
 }

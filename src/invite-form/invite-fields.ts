@@ -2,6 +2,7 @@ import type { TemplateResult } from 'lit';
 
 import { EmailAddress, InvitationRequest, PersonName } from '../../sdk/schemas/invitation.js';
 import type { Role } from '../../sdk/schemas/member.js';
+import { localizeSchemaMessage } from './schema-messages.js';
 
 /** The controls of the invite form that a message can belong to. */
 export type InviteField = 'name' | 'email' | 'role' | 'licenseId';
@@ -38,13 +39,15 @@ export function fieldOfPath(path: string): InviteField | null {
  */
 export function nameMessage(name: string): string | null {
   const result = PersonName.safeParse(name);
-  return result.success ? null : (result.error.issues[0]?.message ?? null);
+  const message = result.success ? undefined : result.error.issues[0]?.message;
+  return message === undefined ? null : localizeSchemaMessage(message);
 }
 
 /** Returns the message for an email address, or `null` when it is valid. */
 export function emailMessage(email: string): string | null {
   const result = EmailAddress.safeParse(email);
-  return result.success ? null : (result.error.issues[0]?.message ?? null);
+  const message = result.success ? undefined : result.error.issues[0]?.message;
+  return message === undefined ? null : localizeSchemaMessage(message);
 }
 
 /**
@@ -64,7 +67,7 @@ export function parseInvitation(
   const messages: InviteMessages = {};
   for (const issue of result.error.issues) {
     const field = fieldOfPath(issue.path.map(String).join('.')) ?? 'form';
-    messages[field] ??= issue.message;
+    messages[field] ??= localizeSchemaMessage(issue.message);
   }
   return { messages };
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -13,8 +14,15 @@ import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LsErrorEvent } from '../events/error-event.js';
 import { LsMemberInvitedEvent } from '../events/member-invited-event.js';
+import { localized } from '../i18n/locale-controller.js';
+import { roleLabel } from '../members-table/role-label.js';
 import { describePoolChoice, unavailableReason } from '../shared/pool-status.js';
-import { explainInviteFailure, ONLY_ADMINS_INVITE } from './invite-failure.js';
+import {
+  explainInviteFailure,
+  noSeatsLeft,
+  onlyAdminsInvite,
+  poolExpired,
+} from './invite-failure.js';
 import {
   emailMessage,
   nameMessage,
@@ -57,6 +65,7 @@ type Message = string | TemplateResult;
  *
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsInviteForm extends LitElement {
   static override styles = styles;
 
@@ -129,12 +138,12 @@ export class LsInviteForm extends LitElement {
     const role = state?.workspace?.viewer.role;
 
     if (role !== undefined && !canPerform(role, 'invite')) {
-      return html`<p part="notice" class="notice">${ONLY_ADMINS_INVITE}</p>`;
+      return html`<p part="notice" class="notice">${onlyAdminsInvite()}</p>`;
     }
     // Until the viewer is known the form stays hidden, so a member never sees it flash by. A
     // failed load shows the form anyway, and the server decides.
     if (role === undefined && state?.error == null) {
-      return html`<p class="loading" aria-busy="true">Loading…</p>`;
+      return html`<p class="loading" aria-busy="true">${msg('Loading…')}</p>`;
     }
     return this.#renderForm(state?.licenses?.pools ?? null);
   }
@@ -142,10 +151,10 @@ export class LsInviteForm extends LitElement {
   #renderForm(pools: readonly LicensePool[] | null) {
     const messages = this.#messages(pools);
     return html`
-      <form part="form" novalidate aria-label="Invite a person" @submit=${this.#onSubmit}>
+      <form part="form" novalidate aria-label=${msg('Invite a person')} @submit=${this.#onSubmit}>
         <div class="fields">
-          ${this.#renderInput('name', 'Name', messages.name)}
-          ${this.#renderInput('email', 'Email', messages.email)}
+          ${this.#renderInput('name', msg('Name'), messages.name)}
+          ${this.#renderInput('email', msg('Email'), messages.email)}
         </div>
         ${this.#renderRole(messages.role)} ${this.#renderLicense(pools, messages.licenseId)}
         ${
@@ -161,7 +170,7 @@ export class LsInviteForm extends LitElement {
             aria-busy=${this.pending ? 'true' : 'false'}
           >
             <span class="spinner" aria-hidden="true" ?hidden=${!this.pending}></span>
-            Invite To Workspace
+            ${msg('Invite To Workspace')}
           </button>
         </div>
       </form>
@@ -221,8 +230,8 @@ export class LsInviteForm extends LitElement {
         class="role"
         aria-describedby=${ifDefined(message === undefined ? undefined : 'role-error')}
       >
-        <legend>Role</legend>
-        ${option('member', 'Member')} ${option('admin', 'Admin')}
+        <legend>${msg('Role')}</legend>
+        ${option('member', roleLabel('member'))} ${option('admin', roleLabel('admin'))}
         ${this.#renderFieldError('role-error', message)}
       </fieldset>
     `;
@@ -241,7 +250,7 @@ export class LsInviteForm extends LitElement {
             .checked=${live(this.assignLicense)}
             @change=${this.#onAssignChange}
           />
-          Assign a license automatically
+          ${msg('Assign a license automatically')}
         </label>
         <div id="pool-field" class="field" ?hidden=${!this.assignLicense}>
           ${this.assignLicense ? this.#renderPoolPicker(pools, message) : nothing}
@@ -254,7 +263,7 @@ export class LsInviteForm extends LitElement {
     const selected = this.#selectedPool(pools);
     const options =
       pools === null
-        ? html`<option value="" disabled>Loading license pools…</option>`
+        ? html`<option value="" disabled>${msg('Loading license pools…')}</option>`
         : pools.map(
             (pool) => html`
               <option
@@ -267,7 +276,7 @@ export class LsInviteForm extends LitElement {
             `,
           );
     return html`
-      <label for="pool">License pool</label>
+      <label for="pool">${msg('License pool')}</label>
       <select
         id="pool"
         part="pool-select"
@@ -305,18 +314,20 @@ export class LsInviteForm extends LitElement {
   #poolMessage(pools: readonly LicensePool[] | null): string | null {
     if (!this.assignLicense) return null;
     if (pools === null) {
-      return 'The license pools have not loaded yet. Try again in a moment, or clear “Assign a license automatically”.';
+      return msg(
+        'The license pools have not loaded yet. Try again in a moment, or clear “Assign a license automatically”.',
+      );
     }
 
     const pool = this.#selectedPool(pools);
     if (pool === undefined) {
-      return 'No license pool has a free seat. Clear “Assign a license automatically” or free a seat.';
+      return msg(
+        'No license pool has a free seat. Clear “Assign a license automatically” or free a seat.',
+      );
     }
     const reason = unavailableReason(pool);
-    if (reason === 'expired') return `The ${pool.name} pool has expired. Choose another pool.`;
-    if (reason !== null) {
-      return `No seats are left in the ${pool.name} pool. Choose another pool or free a seat.`;
-    }
+    if (reason === 'expired') return poolExpired(pool.name);
+    if (reason === 'full') return noSeatsLeft(pool.name);
     return null;
   }
 
@@ -406,7 +417,7 @@ export class LsInviteForm extends LitElement {
     try {
       const member = await store.invite(request);
       this.#reset();
-      this.#announcer.announce(`Invited ${member.name}`);
+      this.#announcer.announce(msg(str`Invited ${member.name}`));
       this.dispatchEvent(new LsMemberInvitedEvent(member));
       await this.updateComplete;
       // Moving focus blurs the field that had it, which must not mark the empty form touched.

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -13,7 +14,8 @@ import { headingTag } from '../shared/heading.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import { styles } from './ls-licenses.styles.js';
 import { PoolHoldersController, type PoolHolders } from './pool-holders-controller.js';
-import { formatDate } from '../i18n/format.js';
+import { formatDate, formatNumber, selectPlural } from '../i18n/format.js';
+import { localized } from '../i18n/locale-controller.js';
 import { describeSeatsUsed, groupByPlan, isExpired, isFull } from '../shared/pool-status.js';
 
 /**
@@ -41,6 +43,7 @@ import { describeSeatsUsed, groupByPlan, isExpired, isFull } from '../shared/poo
  * @cssprop --ls-licenses-meter-height - The height of each seats-used meter. Default `0.5rem`.
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsLicenses extends LitElement {
   static override styles = styles;
 
@@ -86,7 +89,7 @@ export class LsLicenses extends LitElement {
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${licenses === null && !failed}>
         <header>
-          ${this.#heading(0, 'title', 'title', 'Licenses')}
+          ${this.#heading(0, 'title', 'title', msg('Licenses'))}
           ${licenses === null ? nothing : this.#renderActiveCount(licenses)}
         </header>
         ${failed ? this.#renderLoadError(state.error) : nothing}
@@ -100,9 +103,9 @@ export class LsLicenses extends LitElement {
     return html`
       <div class="active">
         <p part="active-count" class="count">
-          <bdi><strong>${count}</strong> ${count === 1 ? 'active license' : 'active licenses'}</bdi>
+          <bdi><strong>${formatNumber(count)}</strong> ${activeLicensesNoun(count)}</bdi>
         </p>
-        <p class="rule">A member with a license, a legacy API key or both counts once.</p>
+        <p class="rule">${msg('A member with a license, a legacy API key or both counts once.')}</p>
       </div>
     `;
   }
@@ -110,15 +113,17 @@ export class LsLicenses extends LitElement {
   #renderLoadError(error: Error) {
     return html`
       <div part="error" class="alert" role="alert">
-        <span>Could not load the licenses. ${describeError(error)}</span>
-        <button type="button" @click=${() => void this.#store.store?.refresh()}>Retry</button>
+        <span>${msg(str`Could not load the licenses. ${describeError(error)}`)}</span>
+        <button type="button" @click=${() => void this.#store.store?.refresh()}>
+          ${msg('Retry')}
+        </button>
       </div>
     `;
   }
 
   #renderPlaceholder(failed: boolean) {
     if (failed) return nothing;
-    return html`<p class="muted">Loading licenses…</p>`;
+    return html`<p class="muted">${msg('Loading licenses…')}</p>`;
   }
 
   /** Renders a heading `depth` levels below `headingLevel`. */
@@ -129,7 +134,7 @@ export class LsLicenses extends LitElement {
 
   #renderPlans(licenses: Licenses) {
     if (licenses.pools.length === 0) {
-      return html`<p class="muted">This workspace has no license pools.</p>`;
+      return html`<p class="muted">${msg('This workspace has no license pools.')}</p>`;
     }
     const groups = [...groupByPlan(licenses.pools)];
     return groups.map(([plan, pools], index) => {
@@ -175,7 +180,7 @@ export class LsLicenses extends LitElement {
         </div>
         <p class="seats">
           <bdi class="seats-text">${seatsText}</bdi>
-          ${full ? html`<span class="badge full">Full</span>` : nothing}
+          ${full ? html`<span class="badge full">${msg('Full')}</span>` : nothing}
         </p>
         ${this.#renderExpiry(pool)} ${this.#renderHolders(pool)}
       </li>
@@ -184,15 +189,15 @@ export class LsLicenses extends LitElement {
 
   #renderExpiry(pool: LicensePool) {
     if (pool.expiresAt === null) {
-      return html`<p part="expiry" class="expiry muted">Does not expire</p>`;
+      return html`<p part="expiry" class="expiry muted">${msg('Does not expire')}</p>`;
     }
     const date = formatDate(pool.expiresAt);
     if (isExpired(pool)) {
       return html`<p part="expiry" class="expiry">
-        <span class="badge expired">Expired</span> on ${date}
+        <span class="badge expired">${msg('Expired')}</span> ${msg(str`on ${date}`)}
       </p>`;
     }
-    return html`<p part="expiry" class="expiry muted">Expires on ${date}</p>`;
+    return html`<p part="expiry" class="expiry muted">${msg(str`Expires on ${date}`)}</p>`;
   }
 
   #renderHolders(pool: LicensePool) {
@@ -208,8 +213,8 @@ export class LsLicenses extends LitElement {
         @click=${() => this.#toggle(pool.id)}
       >
         <span class="chevron" aria-hidden="true"></span>
-        ${expanded ? 'Hide members' : 'Show members'}
-        <span class="visually-hidden">holding ${pool.name}</span>
+        ${expanded ? msg('Hide members') : msg('Show members')}
+        <span class="visually-hidden">${msg(str`holding ${pool.name}`)}</span>
       </button>
       <div id=${listId} class="holders" ?hidden=${!expanded}>
         ${expanded ? this.#renderHolderList(pool, this.#holders.holdersOf(pool.id)) : nothing}
@@ -222,18 +227,20 @@ export class LsLicenses extends LitElement {
 
     const loading = holders.status === 'loading';
     if (loading && holders.items.length === 0) {
-      return html`<p class="muted" aria-busy="true">Loading members…</p>`;
+      return html`<p class="muted" aria-busy="true">${msg('Loading members…')}</p>`;
     }
     if (holders.status === 'error') {
       return html`
         <div part="error" class="alert" role="alert">
-          <span>Could not load the members of ${pool.name}. ${describeError(holders.error)}</span>
-          <button type="button" @click=${() => this.#reload(pool.id)}>Retry</button>
+          <span>
+            ${msg(str`Could not load the members of ${pool.name}. ${describeError(holders.error)}`)}
+          </span>
+          <button type="button" @click=${() => this.#reload(pool.id)}>${msg('Retry')}</button>
         </div>
       `;
     }
     if (holders.items.length === 0) {
-      return html`<p class="muted">No one holds a seat from this pool.</p>`;
+      return html`<p class="muted">${msg('No one holds a seat from this pool.')}</p>`;
     }
 
     const more = (holders.total ?? holders.items.length) - holders.items.length;
@@ -245,7 +252,7 @@ export class LsLicenses extends LitElement {
           (member) => renderHolder(member),
         )}
       </ul>
-      ${more > 0 ? html`<p class="more">and ${more} more</p>` : nothing}
+      ${more > 0 ? html`<p class="more">${andMore(more)}</p>` : nothing}
     `;
   }
 
@@ -274,12 +281,29 @@ function renderHolder(member: Member) {
     <li>
       <bdi class="name">${member.name}</bdi>
       <bdi class="email">${member.email}</bdi>
-      ${member.status === 'invited' ? html`<span class="badge">Invitation pending</span>` : nothing}
+      ${member.status === 'invited' ? html`<span class="badge">${msg('Invitation pending')}</span>` : nothing}
     </li>
   `;
 }
 
 /** Names a plan for people: `team` becomes "Team plan". */
 function planLabel(plan: string): string {
-  return `${plan.charAt(0).toUpperCase()}${plan.slice(1)} plan`;
+  const name = `${plan.charAt(0).toUpperCase()}${plan.slice(1)}`;
+  return msg(str`${name} plan`);
+}
+
+/** Returns the words after the count of active licenses, in the count's plural form. */
+function activeLicensesNoun(count: number): string {
+  return selectPlural(count, { one: msg('active license'), other: msg('active licenses') });
+}
+
+/** Returns the note under a shortened list of holders, such as "and 12 more". */
+function andMore(count: number): string {
+  const more = formatNumber(count);
+  // English says "and 1 more" and "and 2 more" alike, but other languages do not, so each
+  // plural category has an id of its own.
+  return selectPlural(count, {
+    one: msg(str`and ${more} more`, { id: 'licenses.and-more.one' }),
+    other: msg(str`and ${more} more`, { id: 'licenses.and-more.other' }),
+  });
 }

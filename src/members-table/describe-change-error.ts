@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+
 import { isHttpError } from '../../sdk/errors/index.js';
 import type { Member } from '../../sdk/schemas/index.js';
 import { describeError } from '../shared/describe-error.js';
@@ -9,16 +11,30 @@ export interface MemberVersions {
   after: Member | undefined;
 }
 
-/** Sentences for the problem codes that a change in the table can cause. */
-const SENTENCES: Record<string, string> = {
-  last_admin: 'A workspace keeps at least one admin. Make another member an admin first.',
-  version_conflict:
-    'Someone else changed this member meanwhile. Load the list again, then repeat the change.',
-  no_seats_available: 'No seats are left in this license pool. Pick another pool or free a seat.',
-  forbidden: 'You are not allowed to make this change. Ask an admin of the workspace.',
-  already_member: 'This person is already a member of the workspace.',
-  not_found: 'This member no longer exists. Reload the list to see the current members.',
-};
+/**
+ * Returns the sentence for a problem code that a change in the table can cause, in the active
+ * locale, or `undefined` for any other code.
+ */
+function sentenceFor(code: string): string | undefined {
+  switch (code) {
+    case 'last_admin':
+      return msg('A workspace keeps at least one admin. Make another member an admin first.');
+    case 'version_conflict':
+      return msg(
+        'Someone else changed this member meanwhile. Load the list again, then repeat the change.',
+      );
+    case 'no_seats_available':
+      return msg('No seats are left in this license pool. Pick another pool or free a seat.');
+    case 'forbidden':
+      return msg('You are not allowed to make this change. Ask an admin of the workspace.');
+    case 'already_member':
+      return msg('This person is already a member of the workspace.');
+    case 'not_found':
+      return msg('This member no longer exists. Reload the list to see the current members.');
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Turns a failed change into a sentence: a fixed one for known problem codes, else the detail.
@@ -29,14 +45,14 @@ export function describeChangeError(error: unknown, member?: MemberVersions): st
   if (isHttpError(error) && error.code === 'version_conflict') {
     const current = newerVersion(member);
     if (current !== undefined) {
-      return (
-        'Someone else changed this member meanwhile. Their role is now ' +
-        `${roleLabel(current.role)}. Repeat the change if it is still needed.`
+      const role = roleLabel(current.role);
+      return msg(
+        str`Someone else changed this member meanwhile. Their role is now ${role}. Repeat the change if it is still needed.`,
       );
     }
   }
   if (isHttpError(error) && error.code !== null) {
-    const sentence = SENTENCES[error.code];
+    const sentence = sentenceFor(error.code);
     if (sentence !== undefined) return sentence;
   }
   return describeError(error);

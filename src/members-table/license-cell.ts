@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 
 import type { LicensePool, Member } from '../../sdk/schemas/index.js';
@@ -22,10 +23,7 @@ export function renderLicenseCell(member: Member, context: RowContext) {
   const key = licenseMenuKey(member);
   const busy = changes.isBusy(member.id, 'license');
   const disabled = view.pendingMemberIds.has(member.id) || changes.isBusy(member.id);
-  const label =
-    member.licenseId === null
-      ? `No license. Assign a license to ${member.name}`
-      : `${pool?.name ?? 'Licensed'} license of ${member.name}. Change the license`;
+  const label = licenseButtonLabel(member, pool);
 
   const trigger = html`
     <button
@@ -45,7 +43,7 @@ export function renderLicenseCell(member: Member, context: RowContext) {
         if (!disabled) menu.handleTriggerKeydown(event, key);
       }}
     >
-      ${member.licenseId === null ? 'No license' : (pool?.name ?? 'Licensed')}
+      ${member.licenseId === null ? msg('No license') : (pool?.name ?? msg('Licensed'))}
       ${busy ? spinner : chevron}
     </button>
   `;
@@ -63,10 +61,19 @@ export function renderLicenseCell(member: Member, context: RowContext) {
 }
 
 function renderReadOnly(member: Member, pool: LicensePool | undefined) {
-  if (member.licenseId === null) return html`<span class="muted">No license</span>`;
+  if (member.licenseId === null) return html`<span class="muted">${msg('No license')}</span>`;
   return html`<span part="badge license-badge"
-    >${pool === undefined ? 'Licensed' : poolTitle(pool)}</span
+    >${pool === undefined ? msg('Licensed') : poolTitle(pool)}</span
   >`;
+}
+
+/** Returns the accessible name of the license menu button, which says what it does. */
+function licenseButtonLabel(member: Member, pool: LicensePool | undefined): string {
+  const name = member.name;
+  if (member.licenseId === null) return msg(str`No license. Assign a license to ${name}`);
+  if (pool === undefined) return msg(str`Licensed. Change the license of ${name}`);
+  const poolName = pool.name;
+  return msg(str`${poolName} license of ${name}. Change the license`);
 }
 
 function renderUnassign(member: Member, context: RowContext, disabled: boolean) {
@@ -76,7 +83,7 @@ function renderUnassign(member: Member, context: RowContext, disabled: boolean) 
       part="unassign-button"
       class="unassign"
       type="button"
-      aria-label="Unassign the license of ${member.name}"
+      aria-label=${msg(str`Unassign the license of ${member.name}`)}
       aria-disabled=${disabled ? 'true' : 'false'}
       aria-busy=${busy ? 'true' : 'false'}
       @click=${() => {
@@ -97,12 +104,12 @@ function renderMenu(member: Member, context: RowContext) {
       class="menu"
       role="menu"
       popover="manual"
-      aria-label="License of ${member.name}"
+      aria-label=${msg(str`License of ${member.name}`)}
     >
       ${
         pools.length === 0
           ? html`<div role="menuitem" tabindex="-1" aria-disabled="true" class="menu-item">
-              No license pools
+              ${msg('No license pools')}
             </div>`
           : pools.map((pool) => renderPoolItem(member, pool, context))
       }
@@ -130,7 +137,7 @@ function renderPoolItem(member: Member, pool: LicensePool, context: RowContext) 
       }}
     >
       <span class="menu-item-title">${poolTitle(pool)}</span>
-      <span class="menu-item-note">${current ? 'current' : label}</span>
+      <span class="menu-item-note">${current ? msg('current') : label}</span>
     </button>
   `;
 }

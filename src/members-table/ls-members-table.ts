@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
@@ -9,6 +10,8 @@ import type { ConfirmOptions, LsConfirmDialog } from '../confirm-dialog/ls-confi
 import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { RowWindowController } from '../controllers/row-window-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
+import { formatNumber } from '../i18n/format.js';
+import { localized } from '../i18n/locale-controller.js';
 import { MenuController } from '../menu/menu-controller.js';
 import { warnOnce } from '../shared/dev-warning.js';
 import { headingTag } from '../shared/heading.js';
@@ -93,6 +96,7 @@ const SEARCH_DEBOUNCE_MS = 250;
  * @cssprop --ls-members-table-row-padding - The vertical padding of each cell. Default `0.625rem`.
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsMembersTable extends LitElement {
   static override styles = styles;
 
@@ -184,11 +188,11 @@ export class LsMembersTable extends LitElement {
           >
             <thead>
               <tr aria-rowindex="1">
-                ${this.#renderSortableHeader('Name', 'name', view)}
-                ${this.#renderSortableHeader('Role', 'role', view)}
-                <th scope="col">Status</th>
-                <th scope="col">License</th>
-                <th scope="col">Legacy API key</th>
+                ${this.#renderSortableHeader(msg('Name'), 'name', view)}
+                ${this.#renderSortableHeader(msg('Role'), 'role', view)}
+                <th scope="col">${msg('Status')}</th>
+                <th scope="col">${msg('License')}</th>
+                <th scope="col">${msg('Legacy API key')}</th>
               </tr>
             </thead>
             <tbody @keydown=${this.#onRowKeydown}>
@@ -205,7 +209,7 @@ export class LsMembersTable extends LitElement {
 
   #renderTitle() {
     const tag = headingTag(this.headingLevel);
-    return staticHtml`<${tag} id="title" class="title">Workspace Members</${tag}>`;
+    return staticHtml`<${tag} id="title" class="title">${msg('Workspace Members')}</${tag}>`;
   }
 
   #renderToolbar(view: MembersView) {
@@ -264,9 +268,10 @@ export class LsMembersTable extends LitElement {
   }
 
   #renderEmpty(view: MembersView) {
-    let message = 'This workspace has no members yet.';
-    if (view.query !== '') message = `No members match “${view.query}”.`;
-    else if (isFiltered(view.listQuery)) message = 'No members match these filters.';
+    const query = view.query;
+    let message = msg('This workspace has no members yet.');
+    if (query !== '') message = msg(str`No members match “${query}”.`);
+    else if (isFiltered(view.listQuery)) message = msg('No members match these filters.');
     return html`
       <tr>
         <td part="empty" class="empty" colspan=${COLUMN_COUNT}>${message}</td>
@@ -295,7 +300,7 @@ export class LsMembersTable extends LitElement {
               type="button"
               aria-expanded=${expanded ? 'true' : 'false'}
               aria-controls=${detailsId(member)}
-              aria-label="Details of ${member.name}"
+              aria-label=${msg(str`Details of ${member.name}`)}
               aria-describedby=${invited ? `placeholder-${member.id}` : nothing}
               @click=${() => this.#toggleDetails(member)}
             >
@@ -306,7 +311,7 @@ export class LsMembersTable extends LitElement {
               ${
                 invited
                   ? html`<span class="placeholder-note" id="placeholder-${member.id}"
-                      >(name given by the inviter)</span
+                      >${msg('(name given by the inviter)')}</span
                     >`
                   : nothing
               }
@@ -314,10 +319,10 @@ export class LsMembersTable extends LitElement {
             </div>
           </div>
         </th>
-        <td data-label="Role">${roleLabel(member.role)}</td>
-        <td data-label="Status">${renderStatusCell(member, context)}</td>
-        <td data-label="License">${renderLicenseCell(member, context)}</td>
-        <td data-label="Legacy API key">${this.#renderLegacyKey(member)}</td>
+        <td data-label=${msg('Role')}>${roleLabel(member.role)}</td>
+        <td data-label=${msg('Status')}>${renderStatusCell(member, context)}</td>
+        <td data-label=${msg('License')}>${renderLicenseCell(member, context)}</td>
+        <td data-label=${msg('Legacy API key')}>${this.#renderLegacyKey(member)}</td>
       </tr>
       ${
         error === undefined
@@ -325,13 +330,13 @@ export class LsMembersTable extends LitElement {
           : html`<tr class="row-error-row">
               <td colspan=${COLUMN_COUNT}>
                 <div part="row-error" role="alert">
-                  <span>Could not ${error.description}. ${error.message}</span>
+                  <span>${error.failure()} ${error.reason()}</span>
                   <button
                     part="dismiss-button"
                     type="button"
                     @click=${() => this.#dismissError(member.id)}
                   >
-                    Dismiss
+                    ${msg('Dismiss')}
                   </button>
                 </div>
               </td>
@@ -348,15 +353,18 @@ export class LsMembersTable extends LitElement {
   #renderLegacyKey(member: Member) {
     if (member.legacyKey === null) {
       return html`<span aria-hidden="true" class="muted">—</span
-        ><span class="visually-hidden">None</span>`;
+        ><span class="visually-hidden">${msg('None')}</span>`;
     }
-    return html`<span part="badge legacy-key">Legacy API key ${member.legacyKey.hint}</span>`;
+    const hint = member.legacyKey.hint;
+    return html`<span part="badge legacy-key">${msg(str`Legacy API key ${hint}`)}</span>`;
   }
 
   #renderFooter(view: MembersView | undefined) {
     if (view === undefined || view.items.length === 0) return nothing;
 
-    const shown = `Showing ${view.items.length} of ${view.total ?? view.items.length}`;
+    const count = formatNumber(view.items.length);
+    const total = formatNumber(view.total ?? view.items.length);
+    const shown = msg(str`Showing ${count} of ${total}`);
     return html`
       <footer>
         <bdi>${shown}</bdi>

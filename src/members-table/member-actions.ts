@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, type ReactiveElement } from 'lit';
 
 import type { LicensePool, Member, Role } from '../../sdk/schemas/index.js';
@@ -12,8 +13,6 @@ import { LsRoleChangedEvent } from '../events/role-changed-event.js';
 import type { MemberChangeController } from './member-change-controller.js';
 import { poolTitle } from './pool-availability.js';
 import type { RowFocus } from './row-focus.js';
-
-const ROLE_NAMES: Record<Role, string> = { admin: 'an admin', member: 'a member' };
 
 /** The parts of `<ls-members-table>` that its member actions use. */
 export interface MemberActionsHost {
@@ -49,7 +48,7 @@ export class MemberActions {
       memberId: member.id,
       control: 'license',
       action: 'assign-license',
-      description: `assign a ${pool.name} license to ${member.name}`,
+      failure: () => msg(str`Could not assign a ${pool.name} license to ${member.name}.`),
       run: () => store.assignLicense(member.id, pool.id),
     });
     if (updated === undefined) return;
@@ -57,8 +56,8 @@ export class MemberActions {
     this.#host.element.dispatchEvent(new LsLicenseAssignedEvent(updated, previous));
     this.#host.announcer.announce(
       previous === null
-        ? `Assigned a ${pool.name} license to ${member.name}`
-        : `Moved ${member.name} to a ${pool.name} license`,
+        ? msg(str`Assigned a ${pool.name} license to ${member.name}`)
+        : msg(str`Moved ${member.name} to a ${pool.name} license`),
     );
     await this.#host.focus.inRow(member.id, '[part~="license-button"]');
   }
@@ -73,7 +72,7 @@ export class MemberActions {
       memberId: member.id,
       control: 'unassign',
       action: 'unassign-license',
-      description: `unassign the license of ${member.name}`,
+      failure: () => msg(str`Could not unassign the license of ${member.name}.`),
       run: () => store.unassignLicense(member.id),
     });
 
@@ -87,8 +86,13 @@ export class MemberActions {
       return;
     }
     this.#host.element.dispatchEvent(new LsLicenseUnassignedEvent(updated, licenseId));
-    const license = pool === undefined ? 'the license' : `the ${poolTitle(pool)} license`;
-    this.#host.announcer.announce(`Unassigned ${license} of ${member.name}`);
+    const name = member.name;
+    if (pool === undefined) {
+      this.#host.announcer.announce(msg(str`Unassigned the license of ${name}`));
+    } else {
+      const title = poolTitle(pool);
+      this.#host.announcer.announce(msg(str`Unassigned the ${title} license of ${name}`));
+    }
   }
 
   async resend(member: Member): Promise<void> {
@@ -99,22 +103,24 @@ export class MemberActions {
       memberId: member.id,
       control: 'resend',
       action: 'resend-invitation',
-      description: `resend the invitation to ${member.email}`,
+      failure: () => msg(str`Could not resend the invitation to ${member.email}.`),
       run: () => store.resend(member.id),
     });
     if (updated === undefined) return;
 
     this.#host.element.dispatchEvent(new LsInvitationResentEvent(updated));
-    this.#host.announcer.announce(`Sent the invitation to ${member.email} again`);
+    this.#host.announcer.announce(msg(str`Sent the invitation to ${member.email} again`));
   }
 
   async revoke(member: Member): Promise<void> {
     const store = this.#host.store();
+    const email = html`<bdi>${member.email}</bdi>`;
     const confirmed = await this.#host.confirm({
-      heading: `Revoke the invitation to ${member.email}?`,
-      message: html`<bdi>${member.email}</bdi> can no longer join with this invitation. You can
-        invite them again later.`,
-      confirmLabel: 'Revoke',
+      heading: msg(str`Revoke the invitation to ${member.email}?`),
+      message: msg(
+        html`${email} can no longer join with this invitation. You can invite them again later.`,
+      ),
+      confirmLabel: msg('Revoke'),
       tone: 'danger',
     });
     if (!confirmed || store === undefined) return;
@@ -124,23 +130,27 @@ export class MemberActions {
       memberId: member.id,
       control: 'revoke',
       action: 'revoke-invitation',
-      description: `revoke the invitation to ${member.email}`,
+      failure: () => msg(str`Could not revoke the invitation to ${member.email}.`),
       run: () => store.revoke(member.id).then(() => true),
     });
     if (done === undefined) return;
 
     this.#host.element.dispatchEvent(new LsMemberRemovedEvent(member));
-    this.#host.announcer.announce(`Revoked the invitation to ${member.email}`);
+    this.#host.announcer.announce(msg(str`Revoked the invitation to ${member.email}`));
     await this.#host.focus.afterRemoval(next);
   }
 
   async remove(member: Member): Promise<void> {
     const store = this.#host.store();
+    const name = html`<bdi>${member.name}</bdi>`;
     const confirmed = await this.#host.confirm({
-      heading: `Remove ${member.name}?`,
-      message: html`<bdi>${member.name}</bdi> loses access to the workspace, and any license they
-        hold is freed. You can invite them again later.`,
-      confirmLabel: 'Remove',
+      heading: msg(str`Remove ${member.name}?`),
+      // One line, so that Prettier's wrapping does not change the message in the catalog.
+      // prettier-ignore
+      message: msg(
+        html`${name} loses access to the workspace, and any license they hold is freed. You can invite them again later.`,
+      ),
+      confirmLabel: msg('Remove'),
       tone: 'danger',
     });
     if (!confirmed || store === undefined) return;
@@ -150,14 +160,14 @@ export class MemberActions {
       memberId: member.id,
       control: 'remove',
       action: 'remove-member',
-      description: `remove ${member.name}`,
+      failure: () => msg(str`Could not remove ${member.name}.`),
       run: () => store.remove(member.id).then(() => true),
     });
     if (done === undefined) return;
 
     this.#host.collapse(member.id);
     this.#host.element.dispatchEvent(new LsMemberRemovedEvent(member));
-    this.#host.announcer.announce(`Removed ${member.name}`);
+    this.#host.announcer.announce(msg(str`Removed ${member.name}`));
     await this.#host.focus.afterRemoval(next);
   }
 
@@ -169,14 +179,21 @@ export class MemberActions {
       memberId: member.id,
       control: 'role',
       action: 'change-role',
-      description: `make ${member.name} ${ROLE_NAMES[role]}`,
+      failure: () =>
+        role === 'admin'
+          ? msg(str`Could not make ${member.name} an admin.`)
+          : msg(str`Could not make ${member.name} a member.`),
       run: () => store.updateMember(member.id, { role }, { version: member.version }),
       latest: () => store.state.members.items.find((item) => item.id === member.id),
     });
     if (updated === undefined) return;
 
     this.#host.element.dispatchEvent(new LsRoleChangedEvent(updated, member));
-    this.#host.announcer.announce(`Made ${member.name} ${ROLE_NAMES[role]}`);
+    this.#host.announcer.announce(
+      role === 'admin'
+        ? msg(str`Made ${member.name} an admin`)
+        : msg(str`Made ${member.name} a member`),
+    );
   }
 
   async savePermissions(member: Member, permissions: string[]): Promise<void> {
@@ -187,14 +204,14 @@ export class MemberActions {
       memberId: member.id,
       control: 'permissions',
       action: 'change-permissions',
-      description: `save the permissions of ${member.name}`,
+      failure: () => msg(str`Could not save the permissions of ${member.name}.`),
       run: () => store.updateMember(member.id, { permissions }, { version: member.version }),
       latest: () => store.state.members.items.find((item) => item.id === member.id),
     });
     if (updated === undefined) return;
 
     this.#host.element.dispatchEvent(new LsRoleChangedEvent(updated, member));
-    this.#host.announcer.announce(`Saved the permissions of ${member.name}`);
+    this.#host.announcer.announce(msg(str`Saved the permissions of ${member.name}`));
   }
 }
 

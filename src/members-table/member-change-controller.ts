@@ -4,11 +4,15 @@ import type { Member } from '../../sdk/schemas/index.js';
 import { LsErrorEvent } from '../events/error-event.js';
 import { describeChangeError } from './describe-change-error.js';
 
-/** A failed change of one member, shown next to their row until the next change. */
+/**
+ * A failed change of one member, shown next to their row until the next change. Both texts are
+ * functions, so that they follow a change of the locale while the alert is shown.
+ */
 export interface RowError {
-  /** The failed change as the end of "Could not …", such as "remove Ada Lovelace". */
-  description: string;
-  message: string;
+  /** Returns the sentence that says which change failed, such as "Could not remove Ada.". */
+  failure: () => string;
+  /** Returns the sentence that says why. */
+  reason: () => string;
 }
 
 /** One change to run: which member, which control started it, and how to report it. */
@@ -18,8 +22,8 @@ export interface MemberChange<Result> {
   control: string;
   /** The `action` of the `LsErrorEvent`, such as `remove-member`. */
   action: string;
-  /** The end of "Could not …" in the error message, such as "remove Ada Lovelace". */
-  description: string;
+  /** Returns the sentence that says which change failed, such as "Could not remove Ada.". */
+  failure: () => string;
   run: () => Promise<Result>;
   /**
    * Reads the member as the store holds them now. Read before and after a failure, it lets
@@ -78,8 +82,8 @@ export class MemberChangeController implements ReactiveController {
     } catch (error) {
       const versions = { before, after: change.latest?.() };
       this.#errors.set(change.memberId, {
-        description: change.description,
-        message: describeChangeError(error, versions),
+        failure: change.failure,
+        reason: () => describeChangeError(error, versions),
       });
       this.#host.dispatchEvent(new LsErrorEvent(error, change.action));
       return undefined;

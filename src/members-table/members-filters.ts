@@ -1,13 +1,24 @@
+import { msg } from '@lit/localize';
+
 import type { MemberSort, MemberSortKey } from '../../sdk/schemas/index.js';
 import type { MembersListQuery } from '../../sdk/store/index.js';
 
-/** The sort keys in the order the sort select lists them, with their labels. */
-export const SORT_KEYS: readonly { key: MemberSortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'email', label: 'Email' },
-  { key: 'invitedAt', label: 'Invited date' },
-  { key: 'role', label: 'Role' },
-];
+/** The sort keys in the order the sort select lists them. */
+export const SORT_KEYS: readonly MemberSortKey[] = ['name', 'email', 'invitedAt', 'role'];
+
+/** Returns the label of a sort key in the active locale. */
+export function sortKeyLabel(key: MemberSortKey): string {
+  switch (key) {
+    case 'name':
+      return msg('Name');
+    case 'email':
+      return msg('Email');
+    case 'invitedAt':
+      return msg('Invited date');
+    case 'role':
+      return msg('Role');
+  }
+}
 
 export type SortDirection = 'ascending' | 'descending';
 

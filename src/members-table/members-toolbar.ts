@@ -1,9 +1,11 @@
+import { msg } from '@lit/localize';
 import { html } from 'lit';
 
 import type { LicensePool, MemberSort } from '../../sdk/schemas/index.js';
 import { MAX_QUERY_LENGTH } from '../../sdk/schemas/members-query.js';
 import type { MembersListQuery } from '../../sdk/store/index.js';
-import { readSort, SORT_KEYS, toSort } from './members-filters.js';
+import { readSort, SORT_KEYS, sortKeyLabel, toSort } from './members-filters.js';
+import { roleLabel } from './role-label.js';
 
 /** The query and callbacks that the toolbar uses; the table implements them. */
 export interface ToolbarContext {
@@ -28,14 +30,19 @@ export function renderToolbar(context: ToolbarContext) {
     };
 
   return html`
-    <div class="toolbar" part="toolbar" role="search" aria-label="Search and filter members">
+    <div
+      class="toolbar"
+      part="toolbar"
+      role="search"
+      aria-label=${msg('Search and filter members')}
+    >
       <label class="search">
-        <span class="field-label">Search</span>
+        <span class="field-label">${msg('Search')}</span>
         <input
           part="search-input"
           type="search"
           name="query"
-          placeholder="Name or email"
+          placeholder=${msg('Name or email')}
           autocomplete="off"
           maxlength=${MAX_QUERY_LENGTH}
           .value=${query.query ?? ''}
@@ -45,27 +52,29 @@ export function renderToolbar(context: ToolbarContext) {
         />
       </label>
       <label>
-        <span class="field-label">Role</span>
+        <span class="field-label">${msg('Role')}</span>
         <select part="filter" name="role" @change=${onSelect('role')}>
-          <option value="" ?selected=${query.role === undefined}>All roles</option>
-          <option value="admin" ?selected=${query.role === 'admin'}>Admin</option>
-          <option value="member" ?selected=${query.role === 'member'}>Member</option>
+          <option value="" ?selected=${query.role === undefined}>${msg('All roles')}</option>
+          <option value="admin" ?selected=${query.role === 'admin'}>${roleLabel('admin')}</option>
+          <option value="member" ?selected=${query.role === 'member'}>
+            ${roleLabel('member')}
+          </option>
         </select>
       </label>
       <label>
-        <span class="field-label">Status</span>
+        <span class="field-label">${msg('Status')}</span>
         <select part="filter" name="status" @change=${onSelect('status')}>
-          <option value="" ?selected=${query.status === undefined}>All statuses</option>
-          <option value="active" ?selected=${query.status === 'active'}>Active</option>
-          <option value="invited" ?selected=${query.status === 'invited'}>Invited</option>
+          <option value="" ?selected=${query.status === undefined}>${msg('All statuses')}</option>
+          <option value="active" ?selected=${query.status === 'active'}>${msg('Active')}</option>
+          <option value="invited" ?selected=${query.status === 'invited'}>${msg('Invited')}</option>
         </select>
       </label>
       <label>
-        <span class="field-label">License</span>
+        <span class="field-label">${msg('License')}</span>
         <select part="filter" name="license" @change=${onSelect('license')}>
-          <option value="" ?selected=${query.license === undefined}>All licenses</option>
-          <option value="any" ?selected=${query.license === 'any'}>Any license</option>
-          <option value="none" ?selected=${query.license === 'none'}>No license</option>
+          <option value="" ?selected=${query.license === undefined}>${msg('All licenses')}</option>
+          <option value="any" ?selected=${query.license === 'any'}>${msg('Any license')}</option>
+          <option value="none" ?selected=${query.license === 'none'}>${msg('No license')}</option>
           ${context.pools.map(
             (pool) =>
               html`<option value=${pool.id} ?selected=${query.license === pool.id}>
@@ -75,7 +84,7 @@ export function renderToolbar(context: ToolbarContext) {
         </select>
       </label>
       <label>
-        <span class="field-label">Sort by</span>
+        <span class="field-label">${msg('Sort by')}</span>
         <select part="sort" name="sort" @change=${onSelect('sort')}>
           ${renderSortOptions(query.sort)}
         </select>
@@ -92,7 +101,7 @@ export function renderToolbar(context: ToolbarContext) {
               (event.currentTarget as HTMLInputElement).checked ? 'true' : '',
             )}
         />
-        <span>Has a legacy API key</span>
+        <span>${msg('Has a legacy API key')}</span>
       </label>
     </div>
   `;
@@ -100,19 +109,20 @@ export function renderToolbar(context: ToolbarContext) {
 
 function renderSortOptions(sort: MemberSort | undefined) {
   const current = readSort(sort);
-  return SORT_KEYS.flatMap(({ key, label }) =>
+  return SORT_KEYS.flatMap((key) =>
     (['ascending', 'descending'] as const).map((direction) => {
       const value = toSort(key, direction);
       const selected = current.key === key && current.direction === direction;
       return html`<option value=${value} ?selected=${selected}>
-        ${label}, ${sortDirectionLabel(key, direction)}
+        ${sortKeyLabel(key)}, ${sortDirectionLabel(key, direction)}
       </option>`;
     }),
   );
 }
 
 function sortDirectionLabel(key: string, direction: 'ascending' | 'descending'): string {
-  if (key === 'invitedAt') return direction === 'ascending' ? 'oldest first' : 'newest first';
-  if (key === 'role') return direction === 'ascending' ? 'admins first' : 'members first';
-  return direction === 'ascending' ? 'A to Z' : 'Z to A';
+  const ascending = direction === 'ascending';
+  if (key === 'invitedAt') return ascending ? msg('oldest first') : msg('newest first');
+  if (key === 'role') return ascending ? msg('admins first') : msg('members first');
+  return ascending ? msg('A to Z') : msg('Z to A');
 }

@@ -1,5 +1,7 @@
+import { msg } from '@lit/localize';
+
 import type { LicensePool } from '../../sdk/schemas/index.js';
-import { freeSeats, isExpired } from '../shared/pool-status.js';
+import { describeFreeSeats, freeSeats, isExpired } from '../shared/pool-status.js';
 
 /** Whether a pool can take one more member, with a label that states it. */
 export interface PoolAvailability {
@@ -10,11 +12,9 @@ export interface PoolAvailability {
 
 /** Tells whether the table may offer the pool for an assignment, and labels it. */
 export function poolAvailability(pool: LicensePool, now: number = Date.now()): PoolAvailability {
-  if (isExpired(pool, now)) return { available: false, label: 'expired' };
-
-  const free = freeSeats(pool);
-  if (free === 0) return { available: false, label: 'no seats left' };
-  return { available: true, label: `${free} of ${pool.seats} seats free` };
+  if (isExpired(pool, now)) return { available: false, label: msg('expired') };
+  if (freeSeats(pool) === 0) return { available: false, label: msg('no seats left') };
+  return { available: true, label: describeFreeSeats(pool) };
 }
 
 /** Returns the pool's name, with the plan when the name does not already contain it. */

@@ -1,5 +1,7 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 
+import { formatNumber, selectPlural } from '../i18n/format.js';
 import { describeError } from '../shared/describe-error.js';
 import { inlineStyle } from '../shared/inline-style.js';
 import type { MembersView } from './members-view.js';
@@ -7,8 +9,12 @@ import type { MembersView } from './members-view.js';
 export function renderTotal(view: MembersView | undefined) {
   if (view?.total === undefined || view.total === null) return nothing;
 
-  const noun = view.total === 1 ? 'member' : 'members';
-  return html`<bdi class="total" part="total">${view.total} ${noun}</bdi>`;
+  const total = formatNumber(view.total);
+  const text = selectPlural(view.total, {
+    one: msg(str`${total} member`),
+    other: msg(str`${total} members`),
+  });
+  return html`<bdi class="total" part="total">${text}</bdi>`;
 }
 
 /** Renders the alert of a failed load with its Retry button. */
@@ -16,8 +22,8 @@ export function renderError(view: MembersView | undefined, retry: () => void) {
   if (!view?.error) return nothing;
   return html`
     <div part="error" role="alert">
-      <span>Could not load the members. ${describeError(view.error)}</span>
-      <button part="retry-button" type="button" @click=${retry}>Retry</button>
+      <span>${msg(str`Could not load the members. ${describeError(view.error)}`)}</span>
+      <button part="retry-button" type="button" @click=${retry}>${msg('Retry')}</button>
     </div>
   `;
 }
@@ -45,7 +51,7 @@ export function renderLoadMore(view: MembersView, loadMore: () => void) {
       aria-busy=${view.loadingMore ? 'true' : 'false'}
       @click=${loadMore}
     >
-      ${view.loadingMore ? 'Loading…' : 'Load more'}
+      ${view.loadingMore ? msg('Loading…') : msg('Load more')}
     </button>
   `;
 }

@@ -6,6 +6,8 @@ import {
   isTimeoutError,
 } from '../../sdk/errors/index.js';
 
+import { msg, str } from '@lit/localize';
+
 /**
  * Turns a failed request into a plain sentence for the person using the page. The sentence
  * leaves out request internals (method, URL, schema paths), which stay on the error itself and
@@ -13,18 +15,19 @@ import {
  */
 export function describeError(error: unknown): string {
   if (isNetworkError(error)) {
-    return 'Could not reach the server. Check your connection and try again.';
+    return msg('Could not reach the server. Check your connection and try again.');
   }
-  if (isTimeoutError(error)) return 'The server took too long to respond. Try again.';
+  if (isTimeoutError(error)) return msg('The server took too long to respond. Try again.');
   if (isResponseValidationError(error) || isInvalidJsonError(error)) {
-    return (
-      'The server sent a response this page cannot read. ' +
-      'Try again, or contact your administrator if it keeps happening.'
+    return msg(
+      'The server sent a response this page cannot read. Try again, or contact your administrator if it keeps happening.',
     );
   }
   if (isHttpError(error)) {
+    // The server's own sentence stays as it was sent, in the server's language.
     if (error.problem !== null && error.problem.detail !== '') return error.problem.detail;
-    return `The server could not complete the request (status ${error.status}).`;
+    const status = error.status;
+    return msg(str`The server could not complete the request (status ${status}).`);
   }
-  return 'Something went wrong. Try again.';
+  return msg('Something went wrong. Try again.');
 }

@@ -19,20 +19,26 @@ export function isFull(pool: LicensePool): boolean {
 }
 
 /**
- * Returns why a seat cannot be taken from the pool now, such as "expired", or `null` when it
- * can. The server decides again on each request.
+ * Returns why a seat cannot be taken from the pool now, or `null` when it can. The server
+ * decides again on each request.
  */
-export function unavailableReason(pool: LicensePool, now: number = Date.now()): string | null {
-  if (isExpired(pool, now)) return msg('expired');
-  if (isFull(pool)) return msg('no seats free');
+export function unavailableReason(
+  pool: LicensePool,
+  now: number = Date.now(),
+): 'expired' | 'full' | null {
+  if (isExpired(pool, now)) return 'expired';
+  if (isFull(pool)) return 'full';
   return null;
 }
 
 /** Describes the pool for a choice of pools, such as "Team: 2 of 12 seats free". */
 export function describePoolChoice(pool: LicensePool, now: number = Date.now()): string {
+  const name = pool.name;
   const reason = unavailableReason(pool, now);
-  if (reason !== null) return `${pool.name}: ${reason}`;
-  return `${pool.name}: ${describeFreeSeats(pool)}`;
+  if (reason === 'expired') return msg(str`${name}: expired`);
+  if (reason === 'full') return msg(str`${name}: no seats free`);
+  const seats = describeFreeSeats(pool);
+  return msg(str`${name}: ${seats}`);
 }
 
 /** Describes the free seats, such as "2 of 12 seats free". */

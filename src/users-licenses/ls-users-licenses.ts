@@ -1,9 +1,11 @@
+import { msg } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 
 import { canPerform } from '../../sdk/domain/index.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import { StoreController } from '../controllers/store-controller.js';
+import { localized } from '../i18n/locale-controller.js';
 import { styles } from './ls-users-licenses.styles.js';
 
 /**
@@ -30,6 +32,7 @@ import { styles } from './ls-users-licenses.styles.js';
  * @cssprop --ls-users-licenses-gap - The space between sections. Default `1.5rem`.
  * @cssprop --ls-color-scheme - `light`, `dark`, or `light dark` (the default) to follow the system.
  */
+@localized()
 export class LsUsersLicenses extends LitElement {
   static override styles = styles;
 
@@ -48,7 +51,7 @@ export class LsUsersLicenses extends LitElement {
     return html`
       <div part="base">
         <header part="header">
-          <slot name="heading"><h1 part="heading">Users &amp; Licenses</h1></slot>
+          <slot name="heading"><h1 part="heading">${msg('Users & Licenses')}</h1></slot>
           ${
             workspaceName === undefined
               ? nothing
@@ -60,13 +63,13 @@ export class LsUsersLicenses extends LitElement {
         </header>
 
         <section part="section" class="members" aria-labelledby="members-heading">
-          <h2 id="members-heading" part="section-heading">Members</h2>
+          <h2 id="members-heading" part="section-heading">${msg('Members')}</h2>
           ${canInvite ? html`<ls-invite-form .store=${this.store}></ls-invite-form>` : nothing}
           <ls-members-table heading-level="3" .store=${this.store}></ls-members-table>
         </section>
 
         <section part="section" class="licenses" aria-labelledby="licenses-heading">
-          <h2 id="licenses-heading" part="section-heading">Licenses and API keys</h2>
+          <h2 id="licenses-heading" part="section-heading">${msg('Licenses and API keys')}</h2>
           <div class="licenses-grid">
             <ls-licenses heading-level="3" .store=${this.store}></ls-licenses>
             <ls-key-migration heading-level="3" .store=${this.store}></ls-key-migration>
@@ -74,7 +77,7 @@ export class LsUsersLicenses extends LitElement {
         </section>
 
         <section part="section" class="account" aria-labelledby="account-heading">
-          <h2 id="account-heading" part="section-heading">Your auth token</h2>
+          <h2 id="account-heading" part="section-heading">${msg('Your auth token')}</h2>
           <ls-auth-token heading-level="3" .store=${this.store}></ls-auth-token>
         </section>
       </div>

@@ -9,6 +9,8 @@ import {
   type WorkspaceClient,
 } from '../../sdk/index.js';
 import { workspaceContext } from '../context/workspace-context.js';
+import { matchLocale, preferredLocale, setActiveLocale } from '../i18n/localization.js';
+import { warnOnce } from '../shared/dev-warning.js';
 import { styles } from './ls-workspace.styles.js';
 
 /** The properties whose change means a different workspace, session or API. */
@@ -22,6 +24,10 @@ const STORE_INPUTS = ['apiBase', 'workspace', 'token', 'getToken', 'client', 'st
  * The store comes from, in order of precedence: the `store` property, the `client` property,
  * or a client that the element creates from `api-base`, `workspace` and `token` or `getToken`.
  * Changing any of these replaces the store, and the elements inside switch to the new one.
+ *
+ * It also sets the language of the elements: `locale`, or else the page's. The language is
+ * page-wide, because @lit/localize keeps one locale per page: every ls-admin element renders
+ * in the locale that the last connected or changed `<ls-workspace>` set.
  */
 export class LsWorkspace extends LitElement {
   static override styles = styles;
@@ -44,6 +50,13 @@ export class LsWorkspace extends LitElement {
   /** A ready store; every other input is then ignored. */
   @property({ attribute: false }) store?: WorkspaceStore;
 
+  /**
+   * The language of the elements, `en` or `de`; a tag such as `de-AT` uses its language. Without
+   * it the elements follow `<html lang>`, then the browser's languages, then English. A value
+   * with no catalog falls back to English with a development warning. The locale is page-wide.
+   */
+  @property({ reflect: true }) locale?: string;
+
   readonly #provider = new ContextProvider(this, { context: workspaceContext });
 
   /** The store that the element provides, or `undefined` while its inputs are incomplete. */
@@ -53,6 +66,23 @@ export class LsWorkspace extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (STORE_INPUTS.some((name) => changed.has(name))) this.#replaceStore();
+    if (changed.has('locale') || !this.hasUpdated) this.#applyLocale();
+  }
+
+  #applyLocale(): void {
+    const requested = this.locale ?? '';
+    let locale = requested === '' ? preferredLocale() : matchLocale(requested);
+    if (locale === undefined) {
+      warnOnce(
+        this,
+        `has no messages in the locale "${requested}", so it shows English. ` +
+          'Set locale to "en" or "de", or remove it to follow the page\'s language.',
+      );
+      locale = 'en';
+    }
+    setActiveLocale(locale).catch((error: unknown) => {
+      warnOnce(this, `could not load the messages of the locale "${locale}": ${String(error)}`);
+    });
   }
 
   protected override render() {
