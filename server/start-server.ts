@@ -43,7 +43,7 @@ export interface RunningServer {
 
 /** Opens the database, applies the schema and serves the API over HTTP under Node. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const database = openBetterSqliteDatabase(options.databasePath);
+  const database = openBetterSqliteDatabase(options.databasePath, options.now);
   applySchema(database);
   const app = createApp({
     database,

@@ -10,10 +10,12 @@ import { PermissionCatalog } from '../schemas/permissions.js';
 import { WorkspaceInfo } from '../schemas/workspace.js';
 import { checkNonEmptyString, resolveClientSettings } from './client-settings.js';
 import { HttpTransport } from './http-transport.js';
+import { checkGracePeriod } from './grace-period.js';
 import { membersSearchParams } from './members-search-params.js';
 import { UnansweredRequests } from './unanswered-requests.js';
 import type {
   IdempotentChange,
+  RotationOptions,
   VersionedChange,
   WorkspaceClient,
   WorkspaceClientOptions,
@@ -196,12 +198,20 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       );
     },
 
-    async rotateOwnAuthToken() {
+    async rotateOwnAuthToken(options: RotationOptions = {}) {
+      const gracePeriodSeconds = checkGracePeriod(options);
       // Not retried: a rotation whose response is lost has already replaced the token, and a
       // second one would replace the value that the caller never saw.
       return transport.send(
-        { method: 'POST', path: 'me/auth-token/rotate' },
+        { method: 'POST', path: 'me/auth-token/rotate', json: { gracePeriodSeconds } },
         { schema: RotatedAuthToken, name: 'RotatedAuthToken' },
+      );
+    },
+
+    async revokePreviousAuthToken() {
+      return transport.send(
+        { method: 'DELETE', path: 'me/auth-token/previous' },
+        { schema: AuthToken, name: 'AuthToken' },
       );
     },
 

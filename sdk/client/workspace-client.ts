@@ -47,6 +47,15 @@ export interface IdempotentChange {
   idempotencyKey?: string;
 }
 
+/** Options of `WorkspaceClient.rotateOwnAuthToken`. */
+export interface RotationOptions {
+  /**
+   * How many seconds the replaced token keeps working, from 0 to 604800 (7 days). Default 0:
+   * the replaced token stops working at once.
+   */
+  gracePeriodSeconds?: number;
+}
+
 /** A typed client for one workspace of the membership and license API. */
 export interface WorkspaceClient {
   readonly workspaceId: string;
@@ -75,7 +84,15 @@ export interface WorkspaceClient {
   getMigration(): Promise<Migration>;
 
   getOwnAuthToken(): Promise<AuthToken>;
-  rotateOwnAuthToken(): Promise<RotatedAuthToken>;
+  /**
+   * Replaces the caller's auth token. The replaced token stops working at once, or keeps
+   * working as the previous token for `gracePeriodSeconds`. A previous token still in its
+   * grace period stops working at once. Never retried, because a repeated rotation would
+   * replace the token whose value the caller never saw.
+   */
+  rotateOwnAuthToken(options?: RotationOptions): Promise<RotatedAuthToken>;
+  /** Ends the grace period of the caller's previous auth token now. */
+  revokePreviousAuthToken(): Promise<AuthToken>;
   /** Calls the endpoint that command-line tools use to activate their license. */
   activateLicense(request: ActivationRequest): Promise<Activation>;
 }

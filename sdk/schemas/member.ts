@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { PreviousAuthToken } from './auth-token.js';
 import { Id, Timestamp } from './common.js';
 
 export const ROLES = ['admin', 'member'] as const;
@@ -37,6 +38,17 @@ export type OpenRole = z.infer<typeof OpenRole>;
 export const OpenMemberStatus = openEnum<MemberStatus>();
 export type OpenMemberStatus = z.infer<typeof OpenMemberStatus>;
 
+/**
+ * The kinds of credential a member's tools activate with: the legacy API key, the current auth
+ * token, or the previous auth token during its grace period after a rotation.
+ */
+export const USED_CREDENTIAL_KINDS = ['api-key', 'auth-token', 'previous-auth-token'] as const;
+export type UsedCredentialKind = (typeof USED_CREDENTIAL_KINDS)[number];
+
+/** A used credential's kind in a response: a known `UsedCredentialKind`, or a later one. */
+export const OpenUsedCredentialKind = openEnum<UsedCredentialKind>();
+export type OpenUsedCredentialKind = z.infer<typeof OpenUsedCredentialKind>;
+
 /** Tells whether a role from a response is one of the `ROLES` that this version handles. */
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -47,6 +59,11 @@ export function isMemberStatus(value: string): value is MemberStatus {
   return (MEMBER_STATUSES as readonly string[]).includes(value);
 }
 
+/** Tells whether a used credential's kind is one of the `USED_CREDENTIAL_KINDS`. */
+export function isUsedCredentialKind(value: string): value is UsedCredentialKind {
+  return (USED_CREDENTIAL_KINDS as readonly string[]).includes(value);
+}
+
 /** A deprecated personal API key. The secret itself is never returned, only its masked hint. */
 export const LegacyKey = z.object({
   hint: z.string(),
@@ -55,12 +72,27 @@ export const LegacyKey = z.object({
 });
 export type LegacyKey = z.infer<typeof LegacyKey>;
 
-/** The member's per-user auth token as others see it: a masked hint and its last use. */
+/**
+ * The member's per-user auth token as others see it: a masked hint, its last use, and the
+ * token it replaced while that one's grace period runs.
+ */
 export const AuthTokenSummary = z.object({
   hint: z.string(),
   lastUsedAt: z.nullable(Timestamp),
+  previous: z.nullable(PreviousAuthToken),
 });
 export type AuthTokenSummary = z.infer<typeof AuthTokenSummary>;
+
+/**
+ * The credential that the member's tools last activated a license with: its kind, its masked
+ * hint and when. An activation with an auth token is recorded on the membership it matched.
+ */
+export const CredentialUse = z.object({
+  credential: OpenUsedCredentialKind,
+  hint: z.string(),
+  usedAt: Timestamp,
+});
+export type CredentialUse = z.infer<typeof CredentialUse>;
 
 /** The state of a pending invitation; present only while the member's status is `invited`. */
 export const InvitationState = z.object({
@@ -80,6 +112,7 @@ export const Member = z.object({
   licenseId: z.nullable(Id),
   legacyKey: z.nullable(LegacyKey),
   authToken: z.nullable(AuthTokenSummary),
+  lastCredentialUse: z.nullable(CredentialUse),
   invitedAt: z.nullable(Timestamp),
   joinedAt: z.nullable(Timestamp),
   invitation: z.nullable(InvitationState),

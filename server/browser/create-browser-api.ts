@@ -36,10 +36,10 @@ export interface BrowserApi {
  */
 export async function createBrowserApi(options: BrowserApiOptions): Promise<BrowserApi> {
   const SQL = await loadSqlJs();
-  const database = wrapSqlJsDatabase(new SQL.Database());
+  const now = options.now ?? (() => new Date());
+  const database = wrapSqlJsDatabase(new SQL.Database(), now);
   applySchema(database);
 
-  const now = options.now ?? (() => new Date());
   const credentials = await options.scenario(database, now());
   const app = createApp({ database, now });
 

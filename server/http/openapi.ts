@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
 
 import { Activation, ActivationRequest } from '../../sdk/schemas/activation.js';
-import { AuthToken, RotatedAuthToken } from '../../sdk/schemas/auth-token.js';
+import {
+  AuthToken,
+  RotateAuthTokenRequest,
+  RotatedAuthToken,
+} from '../../sdk/schemas/auth-token.js';
 import {
   AcceptedInvitation,
   AcceptInvitationRequest,
@@ -15,7 +19,9 @@ import {
   MembersPage,
   OpenMemberStatus,
   OpenRole,
+  OpenUsedCredentialKind,
   ROLES,
+  USED_CREDENTIAL_KINDS,
 } from '../../sdk/schemas/member.js';
 import { MembersQuery } from '../../sdk/schemas/members-query.js';
 import { Migration } from '../../sdk/schemas/migration.js';
@@ -35,6 +41,12 @@ z.globalRegistry.add(OpenRole, {
 z.globalRegistry.add(OpenMemberStatus, {
   description: `One of ${MEMBER_STATUSES.join(', ')}, or a status that a later version adds.`,
   examples: [...MEMBER_STATUSES],
+});
+z.globalRegistry.add(OpenUsedCredentialKind, {
+  description:
+    `One of ${USED_CREDENTIAL_KINDS.join(', ')}, or a kind of credential that a later ` +
+    'version adds.',
+  examples: [...USED_CREDENTIAL_KINDS],
 });
 
 /** Converts a contract schema to JSON Schema 2020-12, the dialect of OpenAPI 3.1. */
@@ -65,6 +77,7 @@ const REQUEST_SCHEMAS = {
   AcceptInvitationRequest,
   AssignLicenseRequest,
   ActivationRequest,
+  RotateAuthTokenRequest,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -105,7 +118,9 @@ function memberQueryParameters(): JsonObject[] {
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'validation_failed: the request does not match the schema.',
-  401: 'unauthorized: the session token or credential is missing, malformed or unknown.',
+  401:
+    'unauthorized: the session token or credential is missing, malformed or unknown, or it ' +
+    'is a replaced auth token whose grace period has ended.',
   403: 'forbidden (a member changing something) or no_license (activation).',
   404: 'not_found: no such workspace for this caller, member or invitation.',
   409: 'A rule rejected the change: see `code`.',
@@ -317,9 +332,29 @@ export function buildOpenApiDocument(): JsonObject {
       '/v1/me/auth-token/rotate': {
         post: {
           operationId: 'rotateOwnAuthToken',
+          description:
+            'Replaces the auth token. Without a body, or with `gracePeriodSeconds` 0, the old ' +
+            'token stops working at once; otherwise it keeps working as the previous token ' +
+            'for that many seconds. A previous token still in its grace period stops working ' +
+            'at once, because a user has one previous token at most; `revokedTokenHints` ' +
+            'lists the tokens that stopped.',
+          requestBody: { required: false, content: json('RotateAuthTokenRequest') },
           responses: {
             ...ok('RotatedAuthToken', 'The new token, in full.'),
-            ...problems(401, 429),
+            ...problems(400, 401, 429),
+            ...bodyProblems,
+          },
+        },
+      },
+      '/v1/me/auth-token/previous': {
+        delete: {
+          operationId: 'revokePreviousAuthToken',
+          description:
+            'Ends the grace period of the previous auth token now. Succeeds as well when ' +
+            'there is no previous token.',
+          responses: {
+            ...ok('AuthToken', 'The masked auth token, without a previous token.'),
+            ...problems(401, 404, 429),
           },
         },
       },

@@ -56,9 +56,13 @@ function parseOrThrow<Schema extends z.ZodMiniType>(
  * Reads a request's JSON body. Throws `415 unsupported_media_type` for a Content-Type other
  * than JSON, `413 payload_too_large` past `MAX_BODY_BYTES`, and `400 validation_failed` when
  * the body is not JSON, nests deeper than `MAX_JSON_DEPTH` or contains a lone UTF-16
- * surrogate. A request without Content-Type is read as JSON.
+ * surrogate. A request without Content-Type is read as JSON. With `optional`, an empty body
+ * returns `undefined`, for routes whose body may be left out.
  */
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  { optional = false }: { optional?: boolean } = {},
+): Promise<unknown> {
   const contentType = request.headers.get('Content-Type');
   if (contentType !== null && !isJsonMediaType(contentType)) {
     throw new ApiError(
@@ -70,6 +74,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 
   const text = await readLimitedText(request);
+  if (optional && text === '') return undefined;
   checkJsonDepth(text);
   let body: unknown;
   try {

@@ -1,3 +1,4 @@
+import type { CredentialUse } from '../../sdk/schemas/member.js';
 import { INVITATION_LIFETIME_MS } from '../service/invitations.js';
 import type { NewSecret } from '../service/secrets.js';
 import { createSecret, newId } from '../service/secrets.js';
@@ -5,7 +6,13 @@ import { applySchema } from '../storage/schema.js';
 import type { SqlDatabase } from '../storage/sql-database.js';
 import { demoPerson } from './demo-people.js';
 import type { SeededUser } from './seed-rows.js';
-import { insertMember, insertSession, insertUser, insertWorkspace } from './seed-rows.js';
+import {
+  insertMember,
+  insertSession,
+  insertUser,
+  insertWorkspace,
+  recordLastCredentialUse,
+} from './seed-rows.js';
 
 /** The signed-in demo users and the ids a script or page needs to reach the demo workspace. */
 export interface DemoCredentials {
@@ -51,6 +58,26 @@ const LEGACY_KEYS: Record<number, { licensed: boolean; tokenUsed?: number; keyUs
 };
 
 /**
+ * Auth-token activations of members without a legacy key, so that the demo shows each kind of
+ * last credential use: the current token, and the previous one during its grace period.
+ * Days ago, as in `LEGACY_KEYS`.
+ */
+const TOKEN_USES: Record<number, { tokenUsed: number } | { previousTokenUsed: number }> = {
+  6: { previousTokenUsed: 0.05 },
+  7: { tokenUsed: 3 },
+};
+
+/** How long ago the member with a previous token rotated it, and the grace period it chose. */
+const DEMO_ROTATION = { daysAgo: 0.1, graceDays: 1 };
+
+/** Returns how many days ago a seeded member's current auth token was last used, if ever. */
+function tokenUsedDaysAgo(index: number): number | undefined {
+  const use = TOKEN_USES[index];
+  if (use !== undefined && 'tokenUsed' in use) return use.tokenUsed;
+  return LEGACY_KEYS[index]?.tokenUsed;
+}
+
+/**
  * Seeds a realistic demo workspace: a few dozen members with two admins, pending invitations,
  * two license pools of different plans with few free seats, and members with legacy keys at
  * every migration step. Returns the credentials of one admin and one member.
@@ -75,9 +102,41 @@ export async function seedDemoWorkspace(
   for (const index of Object.keys(LEGACY_KEYS).map(Number)) {
     legacyKeys.set(index, await createSecret('lsk'));
   }
+  const replacedTokens = new Map<number, NewSecret>();
+  for (const [index, use] of Object.entries(TOKEN_USES)) {
+    if ('previousTokenUsed' in use) replacedTokens.set(Number(index), await createSecret('lsat'));
+  }
   const invitationTokens = await Promise.all(people.map(() => createSecret('lsi')));
   const adminSession = await createSecret('lss');
   const memberSession = await createSecret('lss');
+
+  const atOrNull = (daysAgo: number | undefined) => (daysAgo === undefined ? null : at(daysAgo));
+  const lastCredentialUse = (index: number): CredentialUse | null => {
+    const use = TOKEN_USES[index];
+    const replaced = replacedTokens.get(index);
+    if (use !== undefined && 'previousTokenUsed' in use && replaced !== undefined) {
+      return {
+        credential: 'previous-auth-token',
+        hint: replaced.hint,
+        usedAt: at(use.previousTokenUsed),
+      };
+    }
+    const tokenDays = tokenUsedDaysAgo(index);
+    const keyDays = LEGACY_KEYS[index]?.keyUsed;
+    const token = authTokens[index];
+    const key = legacyKeys.get(index);
+    if (
+      tokenDays !== undefined &&
+      token !== undefined &&
+      !(keyDays !== undefined && keyDays < tokenDays)
+    ) {
+      return { credential: 'auth-token', hint: token.hint, usedAt: at(tokenDays) };
+    }
+    if (keyDays !== undefined && key !== undefined) {
+      return { credential: 'api-key', hint: key.hint, usedAt: at(keyDays) };
+    }
+    return null;
+  };
 
   const enterprisePool = 'lic_enterprise';
   const teamPool = 'lic_team';
@@ -115,7 +174,7 @@ export async function seedDemoWorkspace(
           name: person.name,
           createdAt: at(joinedDaysAgo),
           authToken,
-          authTokenUsedAt: legacy?.tokenUsed === undefined ? null : at(legacy.tokenUsed),
+          authTokenUsedAt: atOrNull(tokenUsedDaysAgo(person.index)),
         });
       }
 
@@ -154,6 +213,28 @@ export async function seedDemoWorkspace(
           ],
         );
       }
+    }
+
+    for (const person of people) {
+      const replaced = replacedTokens.get(person.index);
+      const use = TOKEN_USES[person.index];
+      if (replaced !== undefined && use !== undefined && 'previousTokenUsed' in use) {
+        const replacedAt = Date.parse(at(DEMO_ROTATION.daysAgo));
+        database.run(
+          `INSERT INTO previous_auth_tokens
+             (user_id, token_hash, hint, replaced_at, expires_at, last_used_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+          [
+            person.userId,
+            replaced.hash,
+            replaced.hint,
+            new Date(replacedAt).toISOString(),
+            new Date(replacedAt + DEMO_ROTATION.graceDays * DAY_MS).toISOString(),
+            at(use.previousTokenUsed),
+          ],
+        );
+      }
+      recordLastCredentialUse(database, person.memberId, lastCredentialUse(person.index));
     }
 
     for (const [session, person] of [

@@ -1,4 +1,4 @@
-import type { MemberStatus, Role } from '../../sdk/schemas/member.js';
+import type { CredentialUse, MemberStatus, Role } from '../../sdk/schemas/member.js';
 import type { NewSecret } from '../service/secrets.js';
 import { normalizeName } from '../storage/member-rows.js';
 import type { SqlDatabase, SqlValue } from '../storage/sql-database.js';
@@ -172,4 +172,18 @@ export function insertSession(
     userId,
     createdAt,
   ]);
+}
+
+/** Stores the credential that a member's tools last activated with, or nothing for `null`. */
+export function recordLastCredentialUse(
+  database: SqlDatabase,
+  memberId: string,
+  use: CredentialUse | null,
+): void {
+  if (use === null) return;
+  database.run(
+    `UPDATE members SET last_credential = ?, last_credential_hint = ?,
+       last_credential_used_at = ? WHERE id = ?`,
+    [use.credential, use.hint, use.usedAt, memberId],
+  );
 }

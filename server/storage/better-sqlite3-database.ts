@@ -2,6 +2,8 @@ import { closeSync, openSync } from 'node:fs';
 
 import Database from 'better-sqlite3';
 
+import type { Clock } from './service-clock.js';
+import { SERVICE_NOW_FUNCTION, systemClock } from './service-clock.js';
 import type { SqlDatabase, SqlValue } from './sql-database.js';
 
 /**
@@ -14,13 +16,15 @@ export const BUSY_TIMEOUT_MS = 5000;
 /**
  * Opens a SQLite database file with better-sqlite3, or an in-memory one for `:memory:`.
  * Write-ahead logging lets readers in other processes work while a transaction is open.
+ * `now` is the clock of the SQL function `service_now()` (see `SERVICE_NOW_FUNCTION`).
  */
-export function openBetterSqliteDatabase(path: string): SqlDatabase {
+export function openBetterSqliteDatabase(path: string, now: Clock = systemClock): SqlDatabase {
   if (path !== ':memory:') createPrivateFile(path);
   // better-sqlite3 12 also defaults to 5000 ms. Passing it here keeps the guarantee visible.
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('foreign_keys = ON');
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  db.function(SERVICE_NOW_FUNCTION, { deterministic: false }, () => now().toISOString());
 
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {

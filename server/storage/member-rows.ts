@@ -1,7 +1,12 @@
-import type { Member, MemberStatus, Role } from '../../sdk/schemas/member.js';
+import type { PreviousAuthToken } from '../../sdk/schemas/auth-token.js';
+import type { Member, MemberStatus, Role, UsedCredentialKind } from '../../sdk/schemas/member.js';
+import { SERVICE_NOW_FUNCTION } from './service-clock.js';
 import type { SqlDatabase } from './sql-database.js';
 
-/** One row of `members` joined with the member's legacy key and the user's auth token. */
+/**
+ * One row of `members` joined with the member's legacy key, the user's auth token and the
+ * user's previous auth token while its grace period runs.
+ */
 export interface MemberRow {
   id: string;
   workspace_id: string;
@@ -22,19 +27,29 @@ export interface MemberRow {
   legacy_key_last_used_at: string | null;
   auth_token_hint: string | null;
   auth_token_last_used_at: string | null;
+  previous_token_hint: string | null;
+  previous_token_expires_at: string | null;
+  previous_token_last_used_at: string | null;
+  last_credential: UsedCredentialKind | null;
+  last_credential_hint: string | null;
+  last_credential_used_at: string | null;
 }
 
 /** The `SELECT … FROM` part shared by every query that returns members; alias `m`. */
 export const MEMBER_SELECT = `
 SELECT m.id, m.workspace_id, m.user_id, m.name, m.email, m.status, m.role, m.permissions,
   m.license_id, m.invited_at, m.joined_at, m.invitation_sent_at, m.invitation_expires_at,
-  m.version,
+  m.version, m.last_credential, m.last_credential_hint, m.last_credential_used_at,
   k.hint AS legacy_key_hint, k.created_at AS legacy_key_created_at,
   k.last_used_at AS legacy_key_last_used_at,
-  t.hint AS auth_token_hint, t.last_used_at AS auth_token_last_used_at
+  t.hint AS auth_token_hint, t.last_used_at AS auth_token_last_used_at,
+  p.hint AS previous_token_hint, p.expires_at AS previous_token_expires_at,
+  p.last_used_at AS previous_token_last_used_at
 FROM members m
 LEFT JOIN legacy_keys k ON k.member_id = m.id
-LEFT JOIN auth_tokens t ON t.user_id = m.user_id`;
+LEFT JOIN auth_tokens t ON t.user_id = m.user_id
+LEFT JOIN previous_auth_tokens p
+  ON p.user_id = m.user_id AND p.expires_at > ${SERVICE_NOW_FUNCTION}()`;
 
 /**
  * Returns a name as `members.name_normalized` stores it: in lower case by Unicode rules,
@@ -60,7 +75,21 @@ export function toMember(row: MemberRow): Member {
       : null;
   const authToken =
     row.auth_token_hint !== null
-      ? { hint: row.auth_token_hint, lastUsedAt: row.auth_token_last_used_at }
+      ? {
+          hint: row.auth_token_hint,
+          lastUsedAt: row.auth_token_last_used_at,
+          previous: toPreviousAuthToken(row),
+        }
+      : null;
+  const lastCredentialUse =
+    row.last_credential !== null &&
+    row.last_credential_hint !== null &&
+    row.last_credential_used_at !== null
+      ? {
+          credential: row.last_credential,
+          hint: row.last_credential_hint,
+          usedAt: row.last_credential_used_at,
+        }
       : null;
 
   return {
@@ -73,10 +102,20 @@ export function toMember(row: MemberRow): Member {
     licenseId: row.license_id,
     legacyKey,
     authToken,
+    lastCredentialUse,
     invitedAt: row.invited_at,
     joinedAt: row.joined_at,
     invitation,
     version: row.version,
+  };
+}
+
+function toPreviousAuthToken(row: MemberRow): PreviousAuthToken | null {
+  if (row.previous_token_hint === null || row.previous_token_expires_at === null) return null;
+  return {
+    hint: row.previous_token_hint,
+    expiresAt: row.previous_token_expires_at,
+    lastUsedAt: row.previous_token_last_used_at,
   };
 }
 

@@ -1,4 +1,5 @@
 import { applySchemaV2 } from './schema-v2-member-lists.js';
+import { applySchemaV3 } from './schema-v3-credential-uses.js';
 import type { SqlDatabase } from './sql-database.js';
 
 /**
@@ -126,6 +127,7 @@ interface Migration {
 const MIGRATIONS: readonly Migration[] = [
   { version: 1, apply: (db) => db.exec(SCHEMA_V1) },
   { version: 2, apply: applySchemaV2 },
+  { version: 3, apply: applySchemaV3 },
 ];
 
 /** The schema version this code writes and reads. */

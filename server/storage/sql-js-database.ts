@@ -1,14 +1,18 @@
 import type { BindParams, Database, SqlValue as SqlJsValue, Statement } from 'sql.js';
 
+import type { Clock } from './service-clock.js';
+import { SERVICE_NOW_FUNCTION, systemClock } from './service-clock.js';
 import type { SqlDatabase, SqlValue } from './sql-database.js';
 
 /**
  * Wraps a sql.js database (SQLite compiled to WebAssembly) in the `SqlDatabase` interface, so
  * the reference server's service code runs inside a browser page. The caller creates the
  * database, because loading the WebAssembly module is asynchronous and differs per bundler.
+ * `now` is the clock of the SQL function `service_now()` (see `SERVICE_NOW_FUNCTION`).
  */
-export function wrapSqlJsDatabase(db: Database): SqlDatabase {
+export function wrapSqlJsDatabase(db: Database, now: Clock = systemClock): SqlDatabase {
   db.exec('PRAGMA foreign_keys = ON');
+  db.create_function(SERVICE_NOW_FUNCTION, () => now().toISOString());
 
   const statements = new Map<string, Statement>();
   const prepare = (sql: string, params: readonly SqlValue[]): Statement => {

@@ -236,6 +236,7 @@ export class LsAuthToken extends LitElement {
         hint: rotated.hint,
         createdAt: rotated.createdAt,
         lastUsedAt: rotated.lastUsedAt,
+        previous: rotated.previous,
       };
       this.rotated = rotated;
       this.copyResult = null;

@@ -72,6 +72,7 @@ const invitedMember: Member = {
   licenseId: null,
   legacyKey: null,
   authToken: null,
+  lastCredentialUse: null,
   invitedAt: '2026-03-01T09:30:00.000Z',
   joinedAt: null,
   invitation: { sentAt: '2026-03-01T09:30:00.000Z', expiresAt: '2026-03-08T09:30:00.000Z' },

@@ -78,6 +78,14 @@ describe('secrets after creation', () => {
       'token',
     );
     secrets.set('rotated auth token', rotated.body.token);
+    const graceRotation = await record<RotatedAuthToken>(
+      'rotate with grace period',
+      'POST',
+      '/v1/me/auth-token/rotate',
+      { token: api.admin.sessionToken, body: { gracePeriodSeconds: 3600 } },
+      'token',
+    );
+    secrets.set('auth token rotated with grace period', graceRotation.body.token);
     const shown = await record<AuthToken>('own auth token', 'GET', '/v1/me/auth-token', {
       token: api.admin.sessionToken,
     });
@@ -100,8 +108,11 @@ describe('secrets after creation', () => {
     assert.equal(rotated.status, 200);
     assert.match(rotated.body.token, SECRET_PATTERN);
     assert.equal(rotated.body.hint, maskSecret(rotated.body.token));
+    assert.equal(graceRotation.status, 200);
+    assert.equal(graceRotation.body.previous?.hint, maskSecret(rotated.body.token));
     assert.equal(shown.status, 200);
-    assert.equal(shown.body.hint, maskSecret(rotated.body.token));
+    assert.equal(shown.body.hint, maskSecret(graceRotation.body.token));
+    assert.equal(shown.body.previous?.hint, maskSecret(rotated.body.token));
     assert.equal(invited.status, 201);
     assert.equal(accepted.status, 200);
     assert.match(accepted.body.sessionToken, SECRET_PATTERN);
@@ -147,7 +158,23 @@ describe('secrets after creation', () => {
     const activate = (name: string, type: string, token: unknown) =>
       record(name, 'POST', '/v1/license/activate', { body: { credentials: { type, token } } });
 
-    await activate('activate with auth token', 'auth-token', rotatedToken);
+    const graceToken = secrets.get('auth token rotated with grace period');
+    assert.ok(graceToken !== undefined, 'the rotation with a grace period ran first');
+    const rotation = await record<RotatedAuthToken>(
+      'rotate again with grace period',
+      'POST',
+      '/v1/me/auth-token/rotate',
+      { token: api.admin.sessionToken, body: { gracePeriodSeconds: 60 } },
+      'token',
+    );
+    secrets.set('auth token rotated again', rotation.body.token);
+    await activate('activate with auth token', 'auth-token', rotation.body.token);
+    await activate('activate with previous auth token', 'auth-token', graceToken);
+    await record('revoke previous auth token', 'DELETE', '/v1/me/auth-token/previous', {
+      token: api.admin.sessionToken,
+    });
+    await activate('activate with revoked previous auth token', 'auth-token', graceToken);
+    await activate('activate with replaced auth token', 'auth-token', rotatedToken);
     await activate('activate with a key as auth token', 'auth-token', api.member.legacyKey);
     await activate('activate with wrong type', 'api-key', 12345);
     await activate('activate with long token', 'api-key', `${api.member.legacyKey}x`.repeat(9));

@@ -128,9 +128,11 @@ export function exampleRequest(operation: ApiOperation, targets: ExampleTargets)
     case 'getPermissionCatalog':
     case 'getMigration':
     case 'getOwnAuthToken':
-    case 'rotateOwnAuthToken':
+    case 'revokePreviousAuthToken':
     case 'getOpenApiDocument':
       return request();
+    case 'rotateOwnAuthToken':
+      return request(undefined, { body: { gracePeriodSeconds: 3600 } });
     case 'getMember':
       return request(targets.roleChange.id);
     case 'updateMember':
