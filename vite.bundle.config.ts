@@ -25,6 +25,8 @@ export default defineConfig({
     },
     // Vite leaves the whitespace of an `es` library build for the host's bundler to remove,
     // and no bundler processes this file after the build.
-    rollupOptions: { output: { minify: true } },
+    // The German catalog is a dynamic import, which would become a chunk file of its own; the
+    // single-file build keeps it inside.
+    rollupOptions: { output: { minify: true, inlineDynamicImports: true } },
   },
 });

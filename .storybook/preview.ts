@@ -31,6 +31,18 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'The language of the elements',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     networkDelay: {
       description: 'Milliseconds that the in-browser API waits before handling each request',
       toolbar: {
@@ -45,7 +57,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { colorScheme: 'light', networkDelay: '0' },
+  initialGlobals: { colorScheme: 'light', locale: 'en', networkDelay: '0' },
   parameters: {
     // Without this, a failed assertion in a play function still ends the story as "success".
     throwPlayFunctionExceptions: true,

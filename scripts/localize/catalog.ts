@@ -74,7 +74,7 @@ export function readCatalog(path: string): Map<string, CatalogUnit> {
   return units;
 }
 
-/** How a catalog differs from the messages in the source code. */
+/** The differences between a catalog and the messages in the source code. */
 export interface CatalogProblems {
   /** Messages in the code that the catalog has no translation of. */
   missing: CatalogUnit[];

@@ -1,9 +1,10 @@
 /**
- * Signs the demo page in as the seeded admin. The dev server (vite.config.ts) serves the
+ * Signs the demo page in as the seeded admin, in the language of `?lang=` (`en` or `de`). The dev server (vite.config.ts) serves the
  * credentials that the reference server wrote when it seeded the demo workspace.
  */
 import type { DemoCredentialsFile } from '../../server/seed/demo-credentials-file.js';
 import '../define.js';
+import { addLanguagePicker } from './language-picker.js';
 
 async function signIn(): Promise<void> {
   const response = await fetch('/demo-credentials.json');
@@ -18,6 +19,7 @@ async function signIn(): Promise<void> {
   const asMember = new URLSearchParams(location.search).get('as') === 'member';
   const workspace = document.querySelector('ls-workspace');
   if (workspace === null) throw new Error('The demo page has no <ls-workspace> element.');
+  addLanguagePicker(workspace);
 
   // The page's own origin, because the dev server proxies /v1 to the reference server.
   workspace.apiBase = location.origin;

@@ -18,14 +18,13 @@ let localization: Localization | undefined;
 /**
  * Loads the elements' messages in `locale`, the `templates` that a `loadLocale` function of
  * @lit/localize returns. The German catalog is a module of its own, so the English bundle does
- * not contain it.
+ * not contain it. A locale without a catalog gets no templates, so the elements show English
+ * in a host page that supports more languages than ls-admin.
  */
 export async function loadTemplates(locale: string): Promise<LocaleModule> {
   // A literal specifier, because bundlers and the test runner resolve only those.
-  if (locale === 'de') return import('../locales/de.js');
-  throw new RangeError(
-    `ls-admin has no messages in the locale "${locale}". Use one of: ${SUPPORTED_LOCALES.join(', ')}.`,
-  );
+  if (matchLocale(locale) === 'de') return import('../locales/de.js');
+  return { templates: {} };
 }
 
 /**
@@ -53,7 +52,7 @@ function configured(): Localization {
   return localization;
 }
 
-/** The locale that the elements render in now: `en` until a locale is set. */
+/** Returns the locale that the elements render in now: `en` until a locale is set. */
 export function activeLocale(): string {
   return localization?.getLocale() ?? sourceLocale;
 }

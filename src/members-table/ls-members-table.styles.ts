@@ -10,6 +10,7 @@ import {
   space,
   visuallyHidden,
 } from '../styles/tokens.js';
+import { wordBreaking } from '../styles/element-host.js';
 import { controlStyles } from './members-table-controls.styles.js';
 
 export const styles = [
@@ -18,6 +19,7 @@ export const styles = [
   visuallyHidden,
   controlStyles,
   rowWindowStyles,
+  wordBreaking,
   css`
     :host {
       display: block;
@@ -104,6 +106,14 @@ export const styles = [
      */
     .name-cell {
       max-width: 28rem;
+    }
+
+    /* A typical email stays on one line when longer labels, such as German ones, widen the
+       other columns of the wide layout. */
+    @container (width > 36rem) {
+      .name-cell {
+        min-width: 15rem;
+      }
     }
 
     .name {

@@ -51,7 +51,7 @@ export class LsUsersLicenses extends LitElement {
     return html`
       <div part="base">
         <header part="header">
-          <slot name="heading"><h1 part="heading">${msg('Users & Licenses')}</h1></slot>
+          <slot name="heading"><h1 part="heading">${msg(html`Users &amp; Licenses`)}</h1></slot>
           ${
             workspaceName === undefined
               ? nothing

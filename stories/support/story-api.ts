@@ -2,6 +2,7 @@ import type { Decorator, Loader } from '@storybook/web-components-vite';
 import { html } from 'lit';
 
 import { createWorkspaceClient, type WorkspaceClient } from '../../sdk/index.js';
+import { matchLocale, setActiveLocale } from '../../src/i18n/localization.js';
 import { createBrowserApi, type BrowserApi } from '../../server/browser/create-browser-api.js';
 import type { FaultSettings } from '../../server/browser/fault-injection.js';
 import type { Scenario } from '../../server/browser/scenario.js';
@@ -73,7 +74,7 @@ export const loadStoryApi: Loader = async (context): Promise<LoadedStoryApi> => 
 
 /**
  * Renders the story inside `<ls-workspace>` with the loaded client, in the toolbar's color
- * scheme and the story's text direction.
+ * scheme and locale and the story's text direction.
  */
 export const renderInWorkspace: Decorator = (story, context) => {
   const options = storyParameters(context.parameters);
@@ -87,13 +88,18 @@ export const renderInWorkspace: Decorator = (story, context) => {
     api.faults.delayMs = Number(context.globals.networkDelay ?? 0);
   }
 
+  // Stories without <ls-workspace> get the toolbar's locale directly, because the locale is
+  // page-wide.
+  const locale = matchLocale(String(context.globals.locale ?? 'en')) ?? 'en';
+  if (client === undefined) void setActiveLocale(locale);
+
   const dir = options.dir ?? 'ltr';
   // The wrapper paints its own canvas, so a dark story inside a light docs page stays legible.
   const style = `--ls-color-scheme: ${scheme}; color-scheme: ${scheme}; background: Canvas; color: CanvasText`;
   if (client === undefined) return html`<div dir=${dir} style=${style}>${story()}</div>`;
   return html`
     <div dir=${dir} style=${style}>
-      <ls-workspace .client=${client}>${story()}</ls-workspace>
+      <ls-workspace .client=${client} locale=${locale}>${story()}</ls-workspace>
     </div>
   `;
 };

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import type { ProgramMessage } from '@lit/localize-tools/lib/messages.js';
+import type { Locale } from '@lit/localize-tools/lib/types/locale.js';
+
 import {
   compareCatalog,
   createLocalizer,
@@ -13,6 +16,27 @@ import {
   type CatalogProblems,
 } from '../../scripts/localize/catalog.js';
 
+/**
+ * Lists the messages, in the source and in the German catalog, that are plain strings but
+ * contain a character that lit-localize escapes as an HTML entity.
+ */
+function findPlainMessagesWithMarkup(messages: readonly ProgramMessage[]): string[] {
+  const plain = new Set(
+    messages.filter((entry) => entry.tag !== 'html').map((entry) => entry.name),
+  );
+  const { translations } = createLocalizer().readTranslationsSync();
+  const german = translations.get('de' as Locale) ?? [];
+  return [...messages, ...german]
+    .filter((entry) => plain.has(entry.name))
+    .filter((entry) =>
+      entry.contents.some((part) => typeof part === 'string' && /[&<>]/.test(part)),
+    )
+    .map(
+      (entry) =>
+        `${entry.name}: ${entry.contents.filter((part) => typeof part === 'string').join('…')}`,
+    );
+}
+
 const EXTRACT = 'npx tsx scripts/localize.ts extract';
 const BUILD = 'npx tsx scripts/localize.ts build';
 
@@ -20,13 +44,16 @@ describe('German catalog', () => {
   let folder = '';
   let problems: CatalogProblems;
   let diagnostics: string[] = [];
+  let plainWithMarkup: string[] = [];
 
   before(async () => {
     folder = await mkdtemp(join(tmpdir(), 'ls-admin-catalog-'));
     // An extraction into an empty folder lists the messages that the code has now, with
     // no translations, so the committed catalog can be compared with it.
     const fresh = createLocalizer({ xliffDir: join(folder, 'xliff') });
-    diagnostics = fresh.extractSourceMessages().errors.map((error) => String(error.messageText));
+    const extracted = fresh.extractSourceMessages();
+    diagnostics = extracted.errors.map((error) => String(error.messageText));
+    plainWithMarkup = findPlainMessagesWithMarkup(extracted.messages);
     await fresh.writeInterchangeFiles();
 
     const current = readCatalog(join(folder, 'xliff/de.xlf'));
@@ -40,6 +67,15 @@ describe('German catalog', () => {
 
   test('extracts messages without errors', () => {
     assert.deepEqual(diagnostics, [], 'lit-localize could not read some msg() calls.');
+  });
+
+  test('plain messages have no &, < or >', () => {
+    assert.deepEqual(
+      plainWithMarkup,
+      [],
+      'lit-localize 0.8 writes &, < and > of a plain msg() as &amp;, &lt; and &gt;, which a ' +
+        'text binding shows as they are. Write these messages as msg(html`…`) with entities.',
+    );
   });
 
   test('translates every message', () => {
