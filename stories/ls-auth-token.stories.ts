@@ -65,3 +65,28 @@ export const LoadFailed: Story = {
     await expect(textOf(await untilShadow(token, '[part="error"]'))).toContain('injected');
   },
 };
+
+/**
+ * Rotates with a 1-day grace period: the old token keeps working as the previous token, shown
+ * with its end and "Revoke now".
+ */
+export const RotateWithGracePeriod: Story = {
+  play: async ({ canvasElement }) => {
+    const token = elementIn(canvasElement, 'ls-auth-token');
+    await expectRendered(token);
+    const hintBefore = textOf(await untilShadow(token, '[part="hint"]'));
+
+    const group = await untilShadow(token, '[part="grace-period"]');
+    const oneDay = [...group.querySelectorAll('label')].find(
+      (label) => textOf(label) === 'Keeps working for 1 day',
+    );
+    await expect(oneDay).toBeDefined();
+    await userEvent.click(oneDay as HTMLLabelElement);
+    await userEvent.click(await untilShadow(token, '[part="rotate-button"]'));
+    const dialog = await untilShadow(token, 'ls-confirm-dialog');
+    await userEvent.click(await untilShadow(dialog, 'dialog[open] [part="confirm-button"]'));
+
+    await expect(textOf(await untilShadow(token, '[part="previous-hint"]'))).toBe(hintBefore);
+    await expect(inShadow(token, '[part="revoke-previous-button"]')).not.toBeNull();
+  },
+};

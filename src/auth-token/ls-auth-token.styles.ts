@@ -95,6 +95,44 @@ export const styles = [
       display: none;
     }
 
+    .grace-period {
+      display: grid;
+      gap: calc(${space} * 0.5);
+      margin: 0;
+      padding: ${space} calc(${space} * 1.5);
+      border: 1px solid ${color.border};
+      border-radius: ${radius};
+    }
+
+    .grace-period legend {
+      padding: 0 calc(${space} * 0.5);
+      font-weight: 600;
+    }
+
+    .choice {
+      display: flex;
+      align-items: center;
+      gap: ${space};
+      font-weight: normal;
+    }
+
+    /* 24 px, the minimum target size of WCAG 2.2 (2.5.8). */
+    .choice input {
+      flex: none;
+      min-height: 0;
+      width: 1.5rem;
+      height: 1.5rem;
+      margin: 0;
+    }
+
+    .previous {
+      display: grid;
+      gap: ${space};
+      padding: calc(${space} * 1.5);
+      background: ${color.warningSoft};
+      border-radius: ${radius};
+    }
+
     .actions {
       display: flex;
       flex-wrap: wrap;

@@ -3,7 +3,11 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 
-import type { AuthToken, RotatedAuthToken } from '../../sdk/schemas/auth-token.js';
+import type {
+  AuthToken,
+  PreviousAuthToken,
+  RotatedAuthToken,
+} from '../../sdk/schemas/auth-token.js';
 import type { WorkspaceStore } from '../../sdk/store/workspace-store.js';
 import '../confirm-dialog/define.js';
 import type { LsConfirmDialog } from '../confirm-dialog/ls-confirm-dialog.js';
@@ -11,11 +15,13 @@ import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LsAuthTokenRotatedEvent } from '../events/auth-token-rotated-event.js';
 import { LsErrorEvent } from '../events/error-event.js';
-import { formatDate } from '../i18n/format.js';
+import { formatDate, formatDateTime, formatRelativeTime } from '../i18n/format.js';
 import { localized } from '../i18n/locale-controller.js';
 import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
 import { copyToClipboard } from './clipboard.js';
+import type { GracePeriodChoice } from './grace-period-choice.js';
+import { renderGracePeriodChoice, rotationConfirmMessage } from './grace-period-choice.js';
 import { styles } from './ls-auth-token.styles.js';
 
 type CopyResult = 'copied' | 'unavailable' | null;
@@ -23,7 +29,9 @@ type CopyResult = 'copied' | 'unavailable' | null;
 /**
  * @summary The signed-in user's own auth token: its masked hint with the dates it was created
  * and last used, and Rotate, which replaces it after a confirmation and shows the full new
- * value once, with Copy.
+ * value once, with Copy. Before rotating, the person picks whether the current token stops
+ * working at once or keeps working for 1 hour, 1 day or 7 days as the previous token. While
+ * the previous token works, its hint and end are shown with "Revoke now".
  *
  * Works inside `<ls-workspace>`, or with the `store` property set directly, for admins and
  * members alike. The masked hint cannot be copied usefully, so Copy is offered only while the
@@ -32,13 +40,18 @@ type CopyResult = 'copied' | 'unavailable' | null;
  *
  * @fires ls-auth-token-rotated - `LsAuthTokenRotatedEvent` with the new token's masked hint,
  * after a rotation succeeded. The full value is never in an event.
- * @fires ls-error - `LsErrorEvent` with action `load-auth-token` or `rotate-auth-token`.
+ * @fires ls-error - `LsErrorEvent` with action `load-auth-token`, `rotate-auth-token` or
+ * `revoke-previous-auth-token`.
  * @fires ls-unauthorized - `LsUnauthorizedEvent`, once for a burst of requests whose session
  * token was rejected, also after a refresh. Sign the user in again.
  *
  * @csspart base - The section around everything.
  * @csspart hint - The masked token, such as `lsat_…a1b2`.
  * @csspart rotate-button - The button that rotates the token.
+ * @csspart grace-period - The radio group that picks how long the current token keeps working.
+ * @csspart previous - The line about the previous token during its grace period.
+ * @csspart previous-hint - The masked previous token.
+ * @csspart revoke-previous-button - The button that stops the previous token now.
  * @csspart new-token - The panel with the full new token, shown once after a rotation.
  * @csspart token-input - The read-only field with the full new token.
  * @csspart copy-button - The button that copies the full new token.
@@ -67,6 +80,10 @@ export class LsAuthToken extends LitElement {
   @state() private rotating = false;
   @state() private rotateError: unknown = null;
   @state() private copyResult: CopyResult = null;
+  /** How long the current token keeps working after the next rotation, in seconds. */
+  @state() private gracePeriodSeconds: GracePeriodChoice = 0;
+  @state() private revokingPrevious = false;
+  @state() private revokeError: unknown = null;
 
   @query('ls-confirm-dialog') private dialog!: LsConfirmDialog;
 
@@ -74,6 +91,7 @@ export class LsAuthToken extends LitElement {
   readonly #store = new StoreController(this, () => {
     this.token = null;
     this.rotated = null;
+    this.revokeError = null;
     void this.#load();
   });
 
@@ -91,6 +109,11 @@ export class LsAuthToken extends LitElement {
         </p>
         ${this.#renderLoadState()} ${this.token === null ? nothing : this.#renderToken(this.token)}
         ${this.#renderRotateError()}
+        ${renderGracePeriodChoice(
+          this.gracePeriodSeconds,
+          this.token === null || this.rotating,
+          (seconds) => (this.gracePeriodSeconds = seconds),
+        )}
         <div class="actions">
           <button
             part="rotate-button"
@@ -140,6 +163,7 @@ export class LsAuthToken extends LitElement {
           <dd>${token.lastUsedAt === null ? msg('Never') : formatDate(token.lastUsedAt)}</dd>
         </div>
       </dl>
+      ${this.#renderPrevious(token.previous)}
       ${
         this.rotated === null
           ? html`<p class="muted once">
@@ -150,12 +174,55 @@ export class LsAuthToken extends LitElement {
     `;
   }
 
+  #renderPrevious(previous: PreviousAuthToken | null) {
+    if (previous === null || Date.parse(previous.expiresAt) <= Date.now()) return nothing;
+    const until = formatDateTime(previous.expiresAt);
+    const relative = formatRelativeTime(previous.expiresAt);
+    return html`
+      <div part="previous" class="previous">
+        <p>
+          ${msg(
+            html`Your previous token <code part="previous-hint">${previous.hint}</code> keeps
+              working until ${until} (${relative}).`,
+          )}
+        </p>
+        <button
+          part="revoke-previous-button"
+          type="button"
+          ?disabled=${this.revokingPrevious}
+          aria-busy=${this.revokingPrevious ? 'true' : 'false'}
+          @click=${this.#revokePrevious}
+        >
+          ${msg('Revoke now')}
+        </button>
+        ${
+          this.revokeError === null
+            ? nothing
+            : html`<div part="error" class="alert" role="alert">
+                ${msg(
+                  str`Could not revoke your previous token. ${describeError(this.revokeError)} It still works until ${until}.`,
+                )}
+              </div>`
+        }
+      </div>
+    `;
+  }
+
   #renderNewToken(rotated: RotatedAuthToken) {
+    const until = rotated.previous === null ? null : formatDateTime(rotated.previous.expiresAt);
     return html`
       <div part="new-token" class="new-token">
         <p id="once-warning" class="warning">
           <strong>${msg('Copy your new token now.')}</strong>
-          ${msg("It won't be shown again. Tools that used the old token stop working until you give them this one.")}
+          ${
+            until === null
+              ? msg(
+                  "It won't be shown again. Tools that used the old token stop working until you give them this one.",
+                )
+              : msg(
+                  str`It won't be shown again. Tools that use the old token keep working until ${until}; give them this one before then.`,
+                )
+          }
         </p>
         <label for="new-token">${msg('New auth token')}</label>
         <div class="copy-row">
@@ -218,11 +285,10 @@ export class LsAuthToken extends LitElement {
     const store = this.#store.store;
     if (store === undefined || this.rotating) return;
 
+    const gracePeriodSeconds = this.gracePeriodSeconds;
     const confirmed = await this.dialog.confirm({
       heading: msg('Rotate your auth token?'),
-      message: msg(
-        'Tools and scripts that use your current token stop working at once, until you give them the new one. The new token is shown only once.',
-      ),
+      message: rotationConfirmMessage(gracePeriodSeconds, this.token?.previous ?? null, new Date()),
       confirmLabel: msg('Rotate token'),
       tone: 'danger',
     });
@@ -231,13 +297,14 @@ export class LsAuthToken extends LitElement {
     this.rotating = true;
     this.rotateError = null;
     try {
-      const rotated = await store.client.rotateOwnAuthToken();
+      const rotated = await store.client.rotateOwnAuthToken({ gracePeriodSeconds });
       this.token = {
         hint: rotated.hint,
         createdAt: rotated.createdAt,
         lastUsedAt: rotated.lastUsedAt,
         previous: rotated.previous,
       };
+      this.revokeError = null;
       this.rotated = rotated;
       this.copyResult = null;
       this.#announcer.announce(
@@ -257,6 +324,41 @@ export class LsAuthToken extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="rotate-button"]')?.focus();
     }
+  }
+
+  async #revokePrevious(): Promise<void> {
+    const store = this.#store.store;
+    const previous = this.token?.previous ?? null;
+    if (store === undefined || previous === null || this.revokingPrevious) return;
+
+    const confirmed = await this.dialog.confirm({
+      heading: msg('Revoke your previous token now?'),
+      message: msg(
+        str`Tools and scripts that still use ${previous.hint} stop working at once, until you give them your current token.`,
+      ),
+      confirmLabel: msg('Revoke now'),
+      tone: 'danger',
+    });
+    if (!confirmed) return;
+
+    this.revokingPrevious = true;
+    this.revokeError = null;
+    try {
+      const token = await store.client.revokePreviousAuthToken();
+      if (store !== this.#store.store) return;
+      this.token = token;
+      this.#announcer.announce(msg(str`The previous token ${previous.hint} no longer works.`));
+    } catch (error) {
+      this.revokeError = error;
+      this.dispatchEvent(new LsErrorEvent(error, 'revoke-previous-auth-token'));
+    } finally {
+      this.revokingPrevious = false;
+    }
+    // After a revocation the line and its button are gone, so focus moves to Rotate. After a
+    // failure the button was disabled while the request ran, which took focus away from it.
+    await this.updateComplete;
+    const target = this.revokeError === null ? 'rotate-button' : 'revoke-previous-button';
+    this.renderRoot.querySelector<HTMLElement>(`[part="${target}"]`)?.focus();
   }
 
   async #copy(): Promise<void> {

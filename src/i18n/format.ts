@@ -40,6 +40,15 @@ export function formatDate(timestamp: string): string {
   return format.format(new Date(timestamp));
 }
 
+/** Formats an ISO timestamp as a date and time in the active locale: "Mar 3, 2026, 10:00 AM". */
+export function formatDateTime(timestamp: string): string {
+  const format = cached(
+    'date-time',
+    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  return format.format(new Date(timestamp));
+}
+
 /**
  * Formats a calendar day that the API sends as midnight UTC, such as "June 30, 2027" or
  * "30. Juni 2027". It formats in UTC, because a time zone west of UTC would show the day before.

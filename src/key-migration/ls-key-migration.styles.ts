@@ -67,7 +67,8 @@ export const styles = [
     .email,
     .key,
     .hint,
-    .usage {
+    .usage,
+    .last-use {
       color: ${color.textMuted};
       font-weight: normal;
     }

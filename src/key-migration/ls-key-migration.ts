@@ -17,6 +17,7 @@ import { formatDay, formatNumber, formatRelativeTime } from '../i18n/format.js';
 import { localized } from '../i18n/locale-controller.js';
 import { describeError } from '../shared/describe-error.js';
 import { headingTag } from '../shared/heading.js';
+import { describeLastCredentialUse } from '../shared/last-credential-use-text.js';
 import { describeFreeSeats } from '../shared/pool-status.js';
 import { LegacyKeyMembers } from './legacy-key-members.js';
 import { styles } from './ls-key-migration.styles.js';
@@ -66,6 +67,7 @@ function describeChangeFailure(action: ChangeError['action'], name: string): str
  * @csspart refresh-button - The button that checks the members' last uses again.
  * @csspart member - Each member's card.
  * @csspart steps - The ordered list of a member's four steps.
+ * @csspart last-credential-use - The line with the credential the member's tools last used.
  * @csspart step - Each step; the current one has `aria-current="step"`.
  * @csspart license-select - The `<select>` of pools with a free seat in step 1.
  * @csspart assign-button - The button that assigns the selected license.
@@ -259,10 +261,14 @@ export class LsKeyMigration extends LitElement {
     }
 
     const error = this.changeErrors.get(memberId);
+    const lastUse = describeLastCredentialUse(member);
     return html`
       <li part="member" class="member" data-member-id=${memberId} aria-labelledby=${headingId}>
         ${this.#renderMemberHeading(headingId, member)}
         <p class="key">${msg(str`Legacy API key ${member.legacyKey?.hint ?? ''}`)}</p>
+        <p part="last-credential-use" class="last-use">
+          ${msg(str`Last credential used: ${lastUse}`)}
+        </p>
         <ol part="steps" class="steps" aria-label=${msg(str`Steps for ${member.name}`)}>
           ${STEPS.map((entry) => this.#renderStep(view, member, entry, step, day))}
         </ol>

@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { isRole, type Member, type Role } from '../../sdk/schemas/index.js';
 import { chevron, spinner } from './icons.js';
 import { formatDate, formatRelativeTime } from '../i18n/format.js';
+import { describeLastCredentialUse } from '../shared/last-credential-use-text.js';
 import { roleLabel } from './role-label.js';
 import { soleAdminReason, type RowContext } from './row-context.js';
 
@@ -16,8 +17,8 @@ export function roleMenuKey(member: Member): string {
 }
 
 /**
- * Renders a member's details: email, dates, auth token and legacy key, and for admins the
- * role menu, the advanced permissions and Remove.
+ * Renders a member's details: email, dates, auth token, legacy key and the credential their
+ * tools last used, and for admins the role menu, the advanced permissions and Remove.
  */
 export function renderDetails(member: Member, context: RowContext) {
   const manage = context.view.canManageMembers;
@@ -29,6 +30,10 @@ export function renderDetails(member: Member, context: RowContext) {
           <dd><bdi>${member.email}</bdi></dd>
         </div>
         ${renderDates(member)} ${renderAuthToken(member)} ${renderLegacyKey(member)}
+        <div>
+          <dt>${msg('Last credential used')}</dt>
+          <dd class="last-credential-use">${describeLastCredentialUse(member)}</dd>
+        </div>
       </dl>
       ${manage ? renderAdminControls(member, context) : nothing}
     </div>
