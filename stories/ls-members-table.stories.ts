@@ -88,7 +88,9 @@ export const LargeWorkspace: Story = {
     const table = elementIn(canvasElement, 'ls-members-table');
     await expectRendered(table);
     await untilRows(table);
-    await expect(textOf(inShadow(table, '[part="total"]'))).toBe(`${LARGE_WORKSPACE_SIZE} members`);
+    // English groups the digits, as "2,000 members".
+    const total = new Intl.NumberFormat('en').format(LARGE_WORKSPACE_SIZE);
+    await expect(textOf(inShadow(table, '[part="total"]'))).toBe(`${total} members`);
 
     const search = await untilShadow<HTMLInputElement>(table, '[part="search-input"]');
     await userEvent.type(search, 'Ada Lovelace 49');
