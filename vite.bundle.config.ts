@@ -27,6 +27,6 @@ export default defineConfig({
     // and no bundler processes this file after the build.
     // The German catalog is a dynamic import, which would become a chunk file of its own; the
     // single-file build keeps it inside.
-    rollupOptions: { output: { minify: true, inlineDynamicImports: true } },
+    rollupOptions: { output: { minify: true, codeSplitting: false } },
   },
 });

@@ -38,6 +38,6 @@ export interface LsElementProperties {
   'ls-users-licenses': Pick<LsUsersLicenses, 'store'>;
   'ls-workspace': Pick<
     LsWorkspace,
-    'apiBase' | 'workspace' | 'token' | 'getToken' | 'client' | 'store'
+    'apiBase' | 'workspace' | 'token' | 'getToken' | 'client' | 'store' | 'locale'
   >;
 }

@@ -14,7 +14,7 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60 * SECOND_MS],
 ];
 
-/** Formatters by locale and options, because constructing one is slow next to using it. */
+/** Formatters by locale and options, so that each render reuses them. */
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
 function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(

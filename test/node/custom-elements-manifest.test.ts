@@ -143,7 +143,7 @@ describe('custom-elements.json', () => {
 
   test('lists attributes and public properties', () => {
     const workspace = declarationOf('ls-workspace');
-    assert.deepEqual(names(workspace.attributes), ['api-base', 'workspace']);
+    assert.deepEqual(names(workspace.attributes), ['api-base', 'locale', 'workspace']);
 
     for (const element of documented) {
       const fields = (declarationOf(element.tag).members ?? []).filter(
