@@ -26,6 +26,12 @@ import { styles } from './ls-auth-token.styles.js';
 
 type CopyResult = 'copied' | 'unavailable' | null;
 
+/** Returns the sentence that says until when the previous token keeps working. */
+function previousTokenNote(hint: string, until: string, relative: string) {
+  const code = html`<code part="previous-hint">${hint}</code>`;
+  return msg(html`Your previous token ${code} keeps working until ${until} (${relative}).`);
+}
+
 /**
  * @summary The signed-in user's own auth token: its masked hint with the dates it was created
  * and last used, and Rotate, which replaces it after a confirmation and shows the full new
@@ -180,12 +186,7 @@ export class LsAuthToken extends LitElement {
     const relative = formatRelativeTime(previous.expiresAt);
     return html`
       <div part="previous" class="previous">
-        <p>
-          ${msg(
-            html`Your previous token <code part="previous-hint">${previous.hint}</code> keeps
-              working until ${until} (${relative}).`,
-          )}
-        </p>
+        <p>${previousTokenNote(previous.hint, until, relative)}</p>
         <button
           part="revoke-previous-button"
           type="button"

@@ -183,6 +183,7 @@ export const styles = [
 
     .step-body {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(${space} / 2);
       min-width: 0;
       flex: 1;
@@ -193,8 +194,11 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* minmax(0, 1fr) lets a select with a long option, such as a German one, shrink to the
+       card instead of overflowing it. */
     .action {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(${space} / 2);
     }
 

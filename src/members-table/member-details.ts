@@ -100,16 +100,21 @@ function renderAdminControls(member: Member, context: RowContext) {
         isRole(member.role)
           ? nothing
           : html`<p id="unknown-role-${member.id}" class="reason" part="reason">
-              ${msg(
-                html`This version of the admin panel does not know the role
-                “<bdi>${member.role}</bdi>”, so the role cannot be changed here.`,
-              )}
+              ${unknownRoleReason(member.role)}
             </p>`
       }
       ${renderRoleMenu(member, context, soleAdmin)} ${renderPermissions(member, context)}
       ${member.status === 'active' ? renderRemove(member, context, soleAdmin) : nothing}
     </div>
   `;
+}
+
+/** Returns why a role that this version does not know cannot be changed here. */
+function unknownRoleReason(role: string) {
+  const name = html`<bdi>${role}</bdi>`;
+  // One line, so that Prettier's wrapping does not change the message in the catalog.
+  // prettier-ignore
+  return msg(html`This version of the admin panel does not know the role “${name}”, so the role cannot be changed here.`);
 }
 
 function renderRoleMenu(member: Member, context: RowContext, soleAdmin: boolean) {
