@@ -4,9 +4,15 @@
  */
 export default {
   globs: ['src/**/*.ts'],
-  // Style sheets are no part of the API, and their full text would change the manifest with
-  // every style change.
-  exclude: ['src/demo/**', 'src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
+  // Style sheets and the generated message catalogs are no part of the API, and their full text
+  // would change the manifest with every style change or translation.
+  exclude: [
+    'src/demo/**',
+    'src/locales/**',
+    'src/**/*.test.ts',
+    'src/**/*.stories.ts',
+    'src/**/*.styles.ts',
+  ],
   outdir: '.',
   litelement: true,
   // package.json names the manifest itself; without this the analyzer rewrites that field.
