@@ -9,6 +9,7 @@ import { respondToClientError } from './client-error-response.js';
 import { createApp } from './http/create-app.js';
 import type { CredentialLimits } from './http/credential-attempts.js';
 import type { Logger } from './logger.js';
+import { WorkspaceEventHub } from './service/workspace-events.js';
 import { silentLogger } from './logger.js';
 import { openBetterSqliteDatabase } from './storage/better-sqlite3-database.js';
 import { applySchema } from './storage/schema.js';
@@ -27,6 +28,8 @@ export interface StartServerOptions {
   logger?: Logger;
   /** Failed-credential limits. Default: `DEFAULT_CREDENTIAL_LIMITS`. */
   credentialLimits?: CredentialLimits;
+  /** Milliseconds between heartbeat comments of an idle event stream. Default 15000. */
+  eventHeartbeatMs?: number;
 }
 
 /** A running reference server. */
@@ -37,7 +40,12 @@ export interface RunningServer {
   /** The open database, with the schema applied; seed it or inspect it directly. */
   database: SqlDatabase;
   app: Hono<AppEnv>;
-  /** Stops accepting connections, waits for open ones to end, then closes the database. */
+  /** The hub that publishes changes to the event streams; tests count its subscribers. */
+  events: WorkspaceEventHub;
+  /**
+   * Ends the open event streams, stops accepting connections, waits for open ones to end,
+   * then closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -45,8 +53,11 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const database = openBetterSqliteDatabase(options.databasePath, options.now);
   applySchema(database);
+  const events = new WorkspaceEventHub();
   const app = createApp({
     database,
+    events,
+    eventHeartbeatMs: options.eventHeartbeatMs,
     now: options.now,
     logger: options.logger,
     credentialLimits: options.credentialLimits,
@@ -76,15 +87,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port,
     database,
     app,
+    events,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // An event stream never ends by itself. Closing the hub ends each one with the end of
+        // its response, which is written within the same turn of the event loop.
+        events.close();
         server.close((error) => {
           database.close();
           if (error) reject(error);
           else resolve();
         });
-        // Keep-alive connections would hold close() open until they time out.
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        // Keep-alive connections would hold close() open until they time out. They are closed
+        // on the next turn, after the event streams wrote their ends.
+        setImmediate(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
       }),
   };
 }

@@ -10,3 +10,4 @@ export * from './migration.js';
 export * from './permissions.js';
 export * from './problem.js';
 export * from './workspace.js';
+export * from './workspace-event.js';

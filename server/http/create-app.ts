@@ -7,6 +7,7 @@ import { silentLogger } from '../logger.js';
 import { ApiError } from '../service/api-error.js';
 import { noSeatsError } from '../service/licenses.js';
 import { randomToken } from '../service/secrets.js';
+import { WorkspaceEventHub } from '../service/workspace-events.js';
 import type { SqlDatabase } from '../storage/sql-database.js';
 import { SEAT_LIMIT_MESSAGE } from '../storage/schema.js';
 import type { AppEnv } from './app-env.js';
@@ -16,6 +17,7 @@ import { CredentialAttempts, DEFAULT_CREDENTIAL_LIMITS } from './credential-atte
 import { buildOpenApiDocument } from './openapi.js';
 import { apiErrorResponse, buildProblem, problemResponse } from './problem-response.js';
 import { activationRoutes, ownTokenRoutes } from './routes/credential-routes.js';
+import { DEFAULT_HEARTBEAT_MS, eventRoutes } from './routes/event-routes.js';
 import { acceptInvitationRoutes, invitationRoutes } from './routes/invitation-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
@@ -35,6 +37,13 @@ export interface AppOptions {
    * request shares one address. Behind a reverse proxy, return the address the proxy reports.
    */
   clientAddress?: (context: Context<AppEnv>) => string | undefined;
+  /**
+   * Publishes the workspaces' changes to their event streams. Default: a new hub. Pass one to
+   * close the open streams with `hub.close()` before the server stops.
+   */
+  events?: WorkspaceEventHub;
+  /** Milliseconds between heartbeat comments of an idle event stream. Default 15000. */
+  eventHeartbeatMs?: number;
 }
 
 /**
@@ -42,7 +51,8 @@ export interface AppOptions {
  * same app runs under Node and, with a sql.js database, inside a browser.
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const service = { db: options.database, now: options.now ?? (() => new Date()) };
+  const events = options.events ?? new WorkspaceEventHub();
+  const service = { db: options.database, now: options.now ?? (() => new Date()), events };
   const logger = options.logger ?? silentLogger;
   const credentialAttempts = new CredentialAttempts(
     options.credentialLimits ?? DEFAULT_CREDENTIAL_LIMITS,
@@ -88,6 +98,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/v1/workspaces/:workspaceId', workspaceRoutes);
   app.route('/v1/workspaces/:workspaceId/members', memberRoutes);
   app.route('/v1/workspaces/:workspaceId/invitations', invitationRoutes);
+  app.route(
+    '/v1/workspaces/:workspaceId/events',
+    eventRoutes({ hub: events, heartbeatMs: options.eventHeartbeatMs ?? DEFAULT_HEARTBEAT_MS }),
+  );
 
   app.notFound((c) =>
     problemResponse(

@@ -28,6 +28,7 @@ import { Migration } from '../../sdk/schemas/migration.js';
 import { PermissionCatalog } from '../../sdk/schemas/permissions.js';
 import { Problem } from '../../sdk/schemas/problem.js';
 import { WorkspaceInfo } from '../../sdk/schemas/workspace.js';
+import { EmptyEventData, MemberRemovedEventData } from '../../sdk/schemas/workspace-event.js';
 import { MAX_BODY_BYTES } from './validation.js';
 
 type JsonObject = Record<string, unknown>;
@@ -69,6 +70,8 @@ const RESPONSE_SCHEMAS = {
   AcceptedInvitation,
   Activation,
   Problem,
+  MemberRemovedEventData,
+  EmptyEventData,
 };
 
 const REQUEST_SCHEMAS = {
@@ -143,6 +146,17 @@ const PROBLEM_HEADERS: Record<number, JsonObject> = {
     },
   },
 };
+
+const EVENTS_DESCRIPTION = [
+  "The workspace's changes as Server-Sent Events, for every member who may list the members.",
+  'Each event has an `id`; reconnect with it in `Last-Event-ID` to receive what was missed.',
+  'Events: `member` (data: a `Member`, after an invitation, a change, a license change, a',
+  'legacy-key removal, a resend or a join), `member-removed` (data: `MemberRemovedEventData`),',
+  '`licenses` (data: `EmptyEventData`; seats or the active-license count changed, read',
+  '`/licenses` again) and `reset` (data: `EmptyEventData`; the id cannot be resumed, read',
+  'everything again). Clients ignore other event types. A comment line is sent as a heartbeat',
+  'when the stream is idle.',
+].join(' ');
 
 /** Builds the OpenAPI 3.1 document of API v1 from the same schemas the server validates with. */
 export function buildOpenApiDocument(): JsonObject {
@@ -318,6 +332,36 @@ export function buildOpenApiDocument(): JsonObject {
         get: {
           operationId: 'getMigration',
           responses: { ...ok('Migration', 'Each member with a legacy key.'), ...read },
+        },
+      },
+      '/v1/workspaces/{workspaceId}/events': {
+        parameters: [workspaceParameter],
+        get: {
+          operationId: 'streamWorkspaceEvents',
+          description: EVENTS_DESCRIPTION,
+          parameters: [
+            {
+              name: 'Last-Event-ID',
+              in: 'header',
+              required: false,
+              description: 'The id of the last event received; the stream resumes after it.',
+              schema: { type: 'string', maxLength: 64 },
+            },
+            {
+              name: 'lastEventId',
+              in: 'query',
+              required: false,
+              description: 'The same as `Last-Event-ID`, for clients that cannot set headers.',
+              schema: { type: 'string', maxLength: 64 },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'An event stream that stays open.',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+            ...read,
+          },
         },
       },
       '/v1/me/auth-token': {

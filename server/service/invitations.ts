@@ -3,6 +3,7 @@ import type { Member, Role } from '../../sdk/schemas/member.js';
 import { MEMBER_SELECT, normalizeName, toMember } from '../storage/member-rows.js';
 import type { MemberRow } from '../storage/member-rows.js';
 import { ApiError } from './api-error.js';
+import { publishLicenses, publishMember } from './change-events.js';
 import { checkSeatAvailable } from './licenses.js';
 import { getMember, loadMemberRow } from './member-changes.js';
 import { queueEmail } from './outbox.js';
@@ -56,7 +57,7 @@ export function invite(
 ): InvitationResult {
   requirePermission(viewer, 'invite');
 
-  return context.db.transaction(() => {
+  const result = context.db.transaction((): InvitationResult => {
     if (idempotency !== undefined) {
       const replay = findReplay(context, viewer, idempotency);
       if (replay !== undefined) return replay;
@@ -122,6 +123,11 @@ export function invite(
     }
     return { status: 201, body: member, replayed: false };
   });
+  if (!result.replayed) {
+    publishMember(context, viewer.workspaceId, result.body);
+    if (result.body.licenseId !== null) publishLicenses(context, viewer.workspaceId);
+  }
+  return result;
 }
 
 function findReplay(
@@ -167,7 +173,7 @@ export function resendInvitation(
 ): Member {
   requirePermission(viewer, 'resendInvitation');
 
-  return context.db.transaction(() => {
+  const member = context.db.transaction(() => {
     const row = loadMemberRow(context, viewer, memberId);
     if (row.status !== 'invited') {
       throw new ApiError(
@@ -188,6 +194,8 @@ export function resendInvitation(
     queueInvitationEmail(context, viewer, row.email, token.value, expiresAt);
     return getMember(context, viewer, memberId);
   });
+  publishMember(context, viewer.workspaceId, member);
+  return member;
 }
 
 function queueInvitationEmail(
@@ -224,7 +232,7 @@ export function acceptInvitation(
   name: string,
   secrets: AcceptanceSecrets,
 ): AcceptedInvitation {
-  return context.db.transaction(() => {
+  const accepted = context.db.transaction(() => {
     const row = context.db.get<{
       id: string;
       workspace_id: string;
@@ -275,6 +283,8 @@ export function acceptInvitation(
       sessionToken: secrets.session.value,
     };
   });
+  publishMember(context, accepted.workspaceId, accepted.member);
+  return accepted;
 }
 
 /** Returns the user with this email, creating them with an auth token when there is none. */

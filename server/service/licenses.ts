@@ -4,6 +4,7 @@ import type { Member } from '../../sdk/schemas/member.js';
 import { MEMBER_SELECT, toMember } from '../storage/member-rows.js';
 import type { MemberRow } from '../storage/member-rows.js';
 import { ApiError, invalidField } from './api-error.js';
+import { publishLicenses, publishMember } from './change-events.js';
 import { getMember, loadMemberRow } from './member-changes.js';
 import type { ServiceContext } from './service-context.js';
 import type { Viewer } from './viewer.js';
@@ -101,7 +102,8 @@ export function assignLicense(
 ): Member {
   requirePermission(viewer, 'manageLicenses');
 
-  return context.db.transaction(() => {
+  let changed = false;
+  const member = context.db.transaction(() => {
     const row = loadMemberRow(context, viewer, memberId);
     if (row.license_id === licenseId) return toMember(row);
 
@@ -110,35 +112,53 @@ export function assignLicense(
       licenseId,
       memberId,
     ]);
+    changed = true;
     return getMember(context, viewer, memberId);
   });
+  if (changed) publishSeatChange(context, viewer, member);
+  return member;
 }
 
 /** Frees the member's seat. A member without a license is returned unchanged. */
 export function unassignLicense(context: ServiceContext, viewer: Viewer, memberId: string): Member {
   requirePermission(viewer, 'manageLicenses');
 
-  return context.db.transaction(() => {
+  let changed = false;
+  const member = context.db.transaction(() => {
     const row = loadMemberRow(context, viewer, memberId);
     if (row.license_id === null) return toMember(row);
 
     context.db.run('UPDATE members SET license_id = NULL, version = version + 1 WHERE id = ?', [
       memberId,
     ]);
+    changed = true;
     return getMember(context, viewer, memberId);
   });
+  if (changed) publishSeatChange(context, viewer, member);
+  return member;
 }
 
 /** Deletes the member's legacy API key, the last step of the migration to auth tokens. */
 export function removeLegacyKey(context: ServiceContext, viewer: Viewer, memberId: string): Member {
   requirePermission(viewer, 'removeLegacyKey');
 
-  return context.db.transaction(() => {
+  let changed = false;
+  const member = context.db.transaction(() => {
     const row = loadMemberRow(context, viewer, memberId);
     if (row.legacy_key_hint === null) return toMember(row);
 
     context.db.run('DELETE FROM legacy_keys WHERE member_id = ?', [memberId]);
     context.db.run('UPDATE members SET version = version + 1 WHERE id = ?', [memberId]);
+    changed = true;
     return getMember(context, viewer, memberId);
   });
+  // A legacy key counts as an active license, so removing it can lower the count.
+  if (changed) publishSeatChange(context, viewer, member);
+  return member;
+}
+
+/** Publishes the changed member and that the seats or the active-license count changed. */
+function publishSeatChange(context: ServiceContext, viewer: Viewer, member: Member): void {
+  publishMember(context, viewer.workspaceId, member);
+  publishLicenses(context, viewer.workspaceId);
 }

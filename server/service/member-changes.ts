@@ -2,6 +2,7 @@ import type { Member, Role } from '../../sdk/schemas/member.js';
 import { countActiveAdmins, findMemberRow, toMember } from '../storage/member-rows.js';
 import type { MemberRow } from '../storage/member-rows.js';
 import { ApiError, invalidField } from './api-error.js';
+import { publishLicenses, publishMember, publishMemberRemoved } from './change-events.js';
 import type { ServiceContext } from './service-context.js';
 import type { Viewer } from './viewer.js';
 import { requirePermission } from './viewer.js';
@@ -51,7 +52,8 @@ export function updateMember(
   if (change.permissions !== undefined) requirePermission(viewer, 'changePermissions');
   if (change.permissions !== undefined) checkPermissions(context, viewer, change.permissions);
 
-  return context.db.transaction(() => {
+  let changed = false;
+  const member = context.db.transaction(() => {
     const row = loadMemberRow(context, viewer, memberId);
     if (change.expectedVersion !== 'any' && row.version !== change.expectedVersion) {
       throw versionConflictError(memberId, row.version, change.expectedVersion);
@@ -70,9 +72,12 @@ export function updateMember(
         'UPDATE members SET role = ?, permissions = ?, version = version + 1 WHERE id = ?',
         [role, JSON.stringify(permissions), memberId],
       );
+      changed = true;
     }
     return getMember(context, viewer, memberId);
   });
+  if (changed) publishMember(context, viewer.workspaceId, member);
+  return member;
 }
 
 /**
@@ -90,6 +95,8 @@ export function removeMember(context: ServiceContext, viewer: Viewer, memberId: 
     }
     context.db.run('DELETE FROM members WHERE id = ?', [memberId]);
   });
+  publishMemberRemoved(context, viewer.workspaceId, memberId);
+  publishLicenses(context, viewer.workspaceId);
 }
 
 function lastAdminError(memberId: string, verb: string): ApiError {

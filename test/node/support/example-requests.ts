@@ -130,6 +130,7 @@ export function exampleRequest(operation: ApiOperation, targets: ExampleTargets)
     case 'getOwnAuthToken':
     case 'revokePreviousAuthToken':
     case 'getOpenApiDocument':
+    case 'streamWorkspaceEvents':
       return request();
     case 'rotateOwnAuthToken':
       return request(undefined, { body: { gracePeriodSeconds: 3600 } });

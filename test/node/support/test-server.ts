@@ -22,7 +22,10 @@ export class TestClock {
   }
 }
 
-/** The response to `TestServer.call`: the status, headers and parsed JSON body (or `null`). */
+/**
+ * The response to `TestServer.call`: the status, headers and parsed JSON body, or `null` for
+ * an empty body or an event stream.
+ */
 export interface CallResult<Body = unknown> {
   status: number;
   headers: Headers;
@@ -92,6 +95,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }
 
     const response = await fetch(`${server.url}${path}`, { method, headers, body });
+    // An event stream stays open, so only its status and headers are read.
+    if (response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, headers: response.headers, body: null as Body };
+    }
     const text = await response.text();
     return {
       status: response.status,
