@@ -14,6 +14,7 @@ import { checkGracePeriod } from './grace-period.js';
 import { membersSearchParams } from './members-search-params.js';
 import { UnansweredRequests } from './unanswered-requests.js';
 import type {
+  EventStreamRequest,
   IdempotentChange,
   RotationOptions,
   VersionedChange,
@@ -220,6 +221,18 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
         { method: 'POST', path: 'license/activate', json: request, authenticated: false },
         { schema: Activation, name: 'Activation' },
       );
+    },
+
+    async openEventStream({ lastEventId, signal }: EventStreamRequest = {}) {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (lastEventId != null && lastEventId !== '') headers['last-event-id'] = lastEventId;
+      const { response } = await transport.open({
+        method: 'GET',
+        path: `${workspacePath}/events`,
+        headers,
+        signal,
+      });
+      return response;
     },
   };
   return client;

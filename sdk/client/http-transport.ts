@@ -28,6 +28,8 @@ export interface ApiRequest {
   idempotent?: boolean;
   /** `false` for calls that authenticate through their body, where a 401 is final. */
   authenticated?: boolean;
+  /** Aborts the request, and the reading of a streamed body. */
+  signal?: AbortSignal;
 }
 
 /** A successful response whose body schema names the contract type it should match. */
@@ -77,6 +79,14 @@ export class HttpTransport {
     });
   }
 
+  /**
+   * Sends a request and returns the successful response with its body unread, such as an
+   * event stream, and the URL it was sent to.
+   */
+  async open(request: ApiRequest): Promise<{ response: Response; url: string }> {
+    return this.#sendAuthenticated(request);
+  }
+
   /** Sends a request whose successful response has no body, such as a 204. */
   async sendWithoutBody(request: ApiRequest): Promise<void> {
     const { response } = await this.#sendAuthenticated(request);
@@ -114,6 +124,7 @@ export class HttpTransport {
         headers,
         json: request.json,
         retry: this.#retryOptions(request),
+        signal: request.signal,
       });
     } catch (error) {
       throw await this.#toLsAdminError(request.method, url, error);

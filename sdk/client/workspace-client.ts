@@ -47,6 +47,14 @@ export interface IdempotentChange {
   idempotencyKey?: string;
 }
 
+/** Options of `WorkspaceClient.openEventStream`. */
+export interface EventStreamRequest {
+  /** The id of the last event received, so that the server sends what came after it. */
+  lastEventId?: string | null;
+  /** Aborts the request and ends the stream. */
+  signal?: AbortSignal;
+}
+
 /** Options of `WorkspaceClient.rotateOwnAuthToken`. */
 export interface RotationOptions {
   /**
@@ -95,4 +103,12 @@ export interface WorkspaceClient {
   revokePreviousAuthToken(): Promise<AuthToken>;
   /** Calls the endpoint that command-line tools use to activate their license. */
   activateLicense(request: ActivationRequest): Promise<Activation>;
+
+  /**
+   * Opens the workspace's event stream (`text/event-stream`) and resolves with the response
+   * once its headers arrive, with the body unread. `readWorkspaceEvents` reads it, and
+   * `WorkspaceStore` does both with reconnection. Rejects like the other methods, such as
+   * with `UnauthorizedError` when the token is rejected also after a refresh.
+   */
+  openEventStream(request?: EventStreamRequest): Promise<Response>;
 }

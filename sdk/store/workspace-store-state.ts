@@ -1,4 +1,5 @@
 import type { UnauthorizedError } from '../errors/unauthorized-error.js';
+import type { LiveStatus } from './live-connection.js';
 import type { Licenses } from '../schemas/license.js';
 import type { Member } from '../schemas/member.js';
 import type { MembersQuery } from '../schemas/members-query.js';
@@ -52,6 +53,13 @@ export interface WorkspaceStoreState {
    * ask the user to sign in again once for the whole burst.
    */
   readonly unauthorized: UnauthorizedError | null;
+  /** The state of the live updates from the workspace's event stream; see `LiveStatus`. */
+  readonly live: LiveStatus;
+  /**
+   * Why the event stream last failed or stopped, or an event that did not match the contract
+   * and was skipped; `null` after the stream opened again.
+   */
+  readonly liveError: Error | null;
 }
 
 export const INITIAL_MEMBERS_STATE: MembersState = Object.freeze({
@@ -74,4 +82,6 @@ export const INITIAL_STATE: WorkspaceStoreState = Object.freeze({
   error: null,
   pendingMemberIds: new Set<string>(),
   unauthorized: null,
+  live: 'off',
+  liveError: null,
 });

@@ -5,6 +5,10 @@ import { isUnauthorizedError } from '../errors/unauthorized-error.js';
 import type { InvitationRequest } from '../schemas/invitation.js';
 import type { MemberUpdate } from '../schemas/member-update.js';
 import type { Member } from '../schemas/member.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schemas/members-query.js';
+import { CoalescedTask } from './coalesced-task.js';
+import { LiveConnection } from './live-connection.js';
+import { applyLiveEvent, type LiveEventTarget } from './live-events.js';
 import { ListenerSet, type ListenerErrorHandler, type StateListener } from './listener-set.js';
 import { appendMembers, replaceMember, withoutMember } from './member-items.js';
 import { RequestSequence } from './request-sequence.js';
@@ -20,6 +24,12 @@ import {
 export interface WorkspaceStoreOptions {
   /** Receives errors thrown by listeners. Defaults to the platform's `reportError`. */
   onListenerError?: ListenerErrorHandler;
+  /**
+   * Whether to apply other admins' changes as they happen, from the workspace's event
+   * stream. Default: `true` where the platform can read a streamed response (`ReadableStream`
+   * and `TextDecoder`). See `WorkspaceStore` for when the stream is open.
+   */
+  liveUpdates?: boolean;
 }
 
 /**
@@ -29,6 +39,12 @@ export interface WorkspaceStoreOptions {
  * never reject: they record their error in the state. Changes (`invite`, `remove`, …)
  * resolve with the server's response, or roll back any optimistic update and reject with the
  * client's error, so that the view that started them can show it.
+ *
+ * With `liveUpdates`, the store keeps the workspace's event stream open while it has at least
+ * one subscriber and `load()` or `refresh()` has run, and applies each change as it arrives:
+ * a newer version of a loaded member replaces it, a removed member leaves the list, a change
+ * to a member that is not loaded reads the loaded part of the list again, and a `reset` reads
+ * everything again. `state.live` shows the stream's state. `close()` stops it for good.
  */
 export class WorkspaceStore {
   /**
@@ -42,10 +58,23 @@ export class WorkspaceStore {
   readonly #membersRequests = new RequestSequence();
   readonly #licensesRequests = new RequestSequence();
   readonly #migrationRequests = new RequestSequence();
+  readonly #live: LiveConnection | null;
+  #listenerCount = 0;
+  #loaded = false;
+  #closed = false;
+  /** Set when the stream stopped for good, such as after a 403, until the next load. */
+  #liveStopped = false;
+  #liveSyncQueued = false;
+  readonly #membersReread = new CoalescedTask(() => this.#rereadMembers());
+  readonly #licensesReload = new CoalescedTask(() => this.#recordFailure(this.#loadLicenses()));
+  readonly #migrationReload = new CoalescedTask(() => this.#recordFailure(this.#loadMigration()));
+  readonly #workspaceReload = new CoalescedTask(() => this.#recordFailure(this.#loadWorkspace()));
 
   constructor(client: WorkspaceClient, options: WorkspaceStoreOptions = {}) {
     this.client = watchClient(client, (error) => this.#recordSession(error));
     this.#listeners = new ListenerSet(options.onListenerError);
+    const liveUpdates = options.liveUpdates ?? canStream();
+    this.#live = liveUpdates ? this.#createLiveConnection() : null;
   }
 
   /** The current snapshot; replaced, never mutated, on each change. */
@@ -62,7 +91,26 @@ export class WorkspaceStore {
    * that unsubscribes it.
    */
   subscribe(listener: StateListener<WorkspaceStoreState>): () => void {
-    return this.#listeners.add(listener);
+    const remove = this.#listeners.add(listener);
+    this.#listenerCount += 1;
+    this.#syncLive();
+    let subscribed = true;
+    return () => {
+      remove();
+      if (!subscribed) return;
+      subscribed = false;
+      this.#listenerCount -= 1;
+      this.#syncLive();
+    };
+  }
+
+  /**
+   * Stops the live updates for good. The store keeps working without them; call it when the
+   * store is no longer used, such as when a view replaces it.
+   */
+  close(): void {
+    this.#closed = true;
+    this.#live?.stop();
   }
 
   /** Loads the workspace, the first page of members for the current query and the licenses. */
@@ -74,6 +122,7 @@ export class WorkspaceStore {
       this.#loadLicenses(),
     ]);
     this.#finishLoad(results);
+    this.#markLoaded();
   }
 
   /**
@@ -85,6 +134,7 @@ export class WorkspaceStore {
     const loads = [this.#loadWorkspace(), this.#loadFirstPage(), this.#loadLicenses()];
     if (this.#state.migration !== null) loads.push(this.#loadMigration());
     this.#finishLoad(await Promise.allSettled(loads));
+    this.#markLoaded();
   }
 
   /**
@@ -239,6 +289,107 @@ export class WorkspaceStore {
     this.#putMember(member);
     await this.#afterSeatsMoved();
     return member;
+  }
+
+  #createLiveConnection(): LiveConnection {
+    const target: LiveEventTarget = {
+      get state() {
+        return store.state;
+      },
+      putMember: (member) => this.#putMember(member),
+      dropMember: (memberId) => this.#dropMember(memberId),
+      rereadMembers: () => void this.#membersReread.run(),
+      reloadLicenses: () => void this.#licensesReload.run(),
+      reloadMigration: () => void this.#migrationReload.run(),
+      reloadWorkspace: () => void this.#workspaceReload.run(),
+      reloadAll: () => {
+        void this.#workspaceReload.run();
+        void this.#licensesReload.run();
+        if (this.#state.migration !== null) void this.#migrationReload.run();
+        void this.#membersReread.run();
+      },
+    };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter above needs it
+    const store = this;
+    return new LiveConnection(this.client, {
+      onEvent: (event) => applyLiveEvent(target, event),
+      onStatus: (live, error) => {
+        if (live === 'off' && error !== null) this.#liveStopped = true;
+        const liveError = live === 'open' ? null : (error ?? this.#state.liveError);
+        this.#update({ live, liveError });
+      },
+      onInvalidEvent: (error) => this.#update({ liveError: error }),
+    });
+  }
+
+  #markLoaded(): void {
+    this.#loaded = true;
+    this.#liveStopped = false;
+    this.#syncLive();
+  }
+
+  /**
+   * Opens or closes the event stream to match the store's use. The check waits for a
+   * microtask, so that an element that moves in the page, which unsubscribes and subscribes
+   * again at once, keeps its stream.
+   */
+  #syncLive(): void {
+    if (this.#live === null || this.#liveSyncQueued) return;
+    this.#liveSyncQueued = true;
+    queueMicrotask(() => {
+      this.#liveSyncQueued = false;
+      const live = this.#live;
+      if (live === null) return;
+      const wanted = this.#loaded && this.#listenerCount > 0 && !this.#closed;
+      if (wanted && !this.#liveStopped) live.start();
+      else if (!wanted) live.stop();
+    });
+  }
+
+  /**
+   * Reads the members of the current query again, as many as are loaded now (at least one
+   * page), with as few requests as the page size limit allows, and replaces the list without
+   * showing it as loading. A newer load of the list discards this one.
+   */
+  async #rereadMembers(): Promise<void> {
+    const request = this.#membersRequests.next();
+    const { query, items: loaded } = this.#state.members;
+    const pageSize = typeof query.limit === 'number' ? query.limit : DEFAULT_PAGE_SIZE;
+    const wanted = Math.max(loaded.length, pageSize);
+    const items: Member[] = [];
+    let cursor: string | undefined;
+    try {
+      for (;;) {
+        const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, wanted - items.length));
+        const page = await this.client.listMembers({ ...query, cursor, limit });
+        if (!this.#membersRequests.isLatest(request)) return;
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        if (cursor === undefined || items.length >= wanted) {
+          this.#updateMembers({
+            items: appendMembers([], items),
+            total: page.total,
+            nextCursor: page.nextCursor,
+            loading: false,
+            loadingMore: false,
+            error: null,
+          });
+          return;
+        }
+      }
+    } catch (error) {
+      if (!this.#membersRequests.isLatest(request)) return;
+      this.#updateMembers({ loading: false, loadingMore: false, error: toError(error) });
+    }
+  }
+
+  /** Waits for a reload and records its failure in the state instead of rejecting. */
+  async #recordFailure(load: Promise<void>): Promise<void> {
+    try {
+      await load;
+    } catch (error) {
+      this.#update({ error: toError(error) });
+    }
   }
 
   async #afterInvite(): Promise<void> {
@@ -413,6 +564,11 @@ export class WorkspaceStore {
     this.#state = Object.freeze({ ...this.#state, ...changes });
     this.#listeners.notify(this.#state);
   }
+}
+
+/** Tells whether the platform can read a streamed response body, which live updates need. */
+function canStream(): boolean {
+  return typeof ReadableStream === 'function' && typeof TextDecoder === 'function';
 }
 
 /** Returns the fields of a member update that are set, so they can overlay a member. */

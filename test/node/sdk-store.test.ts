@@ -31,7 +31,8 @@ function storeFor(token: string, options: Partial<WorkspaceClientOptions> = {}):
     retry: 0,
     ...options,
   });
-  return new WorkspaceStore(client);
+  // These tests follow each request's own snapshots; live events would interleave with them.
+  return new WorkspaceStore(client, { liveUpdates: false });
 }
 
 /** Records every snapshot a store publishes. */
