@@ -109,8 +109,8 @@ export const styles = [
     }
 
     /* A typical email stays on one line when longer labels, such as German ones, widen the
-       other columns of the wide layout. */
-    @container (width > 36rem) {
+       other columns. Only wide tables have room for it without scrolling sideways. */
+    @container (width > 60rem) {
       .name-cell {
         min-width: 15rem;
       }
