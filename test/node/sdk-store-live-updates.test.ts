@@ -21,6 +21,9 @@ import { startLoopbackProxy, type LoopbackProxy } from '../e2e/support/loopback-
 let server: RunningServer;
 let demo: DemoCredentials;
 let proxy: LoopbackProxy;
+
+/** The request line of an event stream request. */
+const EVENTS_REQUEST = /^GET \/v1\/workspaces\/[^/]+\/events[ ?]/;
 const stores: WorkspaceStore[] = [];
 
 beforeEach(async () => {
@@ -220,14 +223,14 @@ describe('WorkspaceStore live reconnection', () => {
     const a = await openStore();
     const b = await openStore({ via: proxy.url });
     await waitFor(isOpen(b.store), 'B is open');
-    const opens = proxy.requestTimes('/events').length;
+    const opens = proxy.requestTimes(EVENTS_REQUEST).length;
 
     proxy.cut();
     proxy.restore();
 
     await waitFor(() => b.store.state.live === 'reconnecting', 'B is reconnecting');
     await waitFor(isOpen(b.store), 'B is open again');
-    assert.equal(proxy.requestTimes('/events').length, opens + 1);
+    assert.equal(proxy.requestTimes(EVENTS_REQUEST).length, opens + 1);
     const invited = await a.store.invite({ name: 'Aaron Abel', email: 'aaron.abel@example.org' });
     await waitFor(() => loaded(b.store, invited.id) !== undefined, 'B lists the invitee');
   });

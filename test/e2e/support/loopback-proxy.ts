@@ -6,23 +6,26 @@ export interface LoopbackProxy {
   url: string;
   port: number;
   /**
-   * Destroys every open connection and, until `restore()`, every new one, so that clients see
-   * their requests and streams fail.
+   * Destroys every open HTTP connection and, until `restore()`, every new one, so that clients
+   * see their requests and streams fail. WebSocket connections stay, because Vite's dev client
+   * reloads the page when its socket closes.
    */
   cut(): void;
   /** Lets new connections through again. */
   restore(): void;
   /**
-   * The times (`performance.now()`) at which a request whose first line contains `text`, such
-   * as `/events`, passed through, oldest first.
+   * The times (`performance.now()`) at which a request whose request line, such as
+   * `GET /v1/workspaces/ws_demo/events HTTP/1.1`, matches `pattern` passed through, oldest
+   * first.
    */
-  requestTimes(text: string): number[];
+  requestTimes(pattern: RegExp): number[];
   close(): Promise<void>;
 }
 
 /** Starts a proxy on a free loopback port that forwards each connection to `targetPort`. */
 export async function startLoopbackProxy(targetPort: number): Promise<LoopbackProxy> {
   const sockets = new Set<Socket>();
+  const webSockets = new WeakSet<Socket>();
   const requestLines: { line: string; at: number }[] = [];
   let isCut = false;
 
@@ -40,8 +43,13 @@ export async function startLoopbackProxy(targetPort: number): Promise<LoopbackPr
     const upstream = connect(targetPort, '127.0.0.1');
     track(upstream);
     client.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('latin1');
+      if (/^upgrade: *websocket/im.test(text)) {
+        webSockets.add(client);
+        webSockets.add(upstream);
+      }
       // A keep-alive connection carries several requests, so every chunk is searched.
-      for (const line of chunk.toString('latin1').match(/^[A-Z]+ \S+ HTTP\/1\.1/gm) ?? []) {
+      for (const line of text.match(/^[A-Z]+ \S+ HTTP\/1\.1/gm) ?? []) {
         requestLines.push({ line, at: performance.now() });
       }
     });
@@ -64,13 +72,13 @@ export async function startLoopbackProxy(targetPort: number): Promise<LoopbackPr
     port,
     cut() {
       isCut = true;
-      for (const socket of sockets) socket.destroy();
+      for (const socket of sockets) if (!webSockets.has(socket)) socket.destroy();
     },
     restore() {
       isCut = false;
     },
-    requestTimes(text) {
-      return requestLines.filter((entry) => entry.line.includes(text)).map((entry) => entry.at);
+    requestTimes(pattern) {
+      return requestLines.filter((entry) => pattern.test(entry.line)).map((entry) => entry.at);
     },
     close() {
       for (const socket of sockets) socket.destroy();
