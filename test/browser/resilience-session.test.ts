@@ -63,6 +63,8 @@ async function renderPage(seeded: SeededWorkspace, session: HostSession): Promis
   await untilRows(table);
   const store = workspace.workspaceStore;
   if (store === undefined) throw new Error('<ls-workspace> provides no store.');
+  // The live event stream asks for a token when it connects; the tests count the asks after.
+  await waitUntil(() => store.state.live === 'open', 'the event stream did not open');
   return { store, table, events };
 }
 

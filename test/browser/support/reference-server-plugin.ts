@@ -18,6 +18,9 @@
  * - `ls-accept-invitation` accepts the newest invitation to `{ email }` under `{ name }` in the
  *   workspace of `{ token }`, as the invitee does with the link in the invitation email.
  */
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+
 import type { TestRunnerPlugin } from '@web/test-runner';
 import type { Context, Next } from 'koa';
 
@@ -218,6 +221,11 @@ export function referenceServer(): { plugin: TestRunnerPlugin; middleware: Middl
     response.headers.forEach((value, name) => {
       if (!HOP_HEADERS.has(name)) context.set(name, value);
     });
+    // An event stream never ends, so it is passed through as it arrives.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream') && response.body) {
+      context.body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+      return;
+    }
     context.body = Buffer.from(await response.arrayBuffer());
     if (fault?.patches !== undefined) {
       const json: unknown = JSON.parse((context.body as Buffer).toString('utf8'));
