@@ -40,8 +40,8 @@ after(async () => {
 });
 
 /**
- * Signs in a second admin of the demo workspace in a browser context of its own: the demo
- * page reads its session token from `/demo-credentials.json`, which the context answers.
+ * Signs in a second admin of the demo workspace in a browser context of its own. The demo
+ * page reads its session token from `/demo-credentials.json`, which the context fulfills.
  */
 async function openSecondAdmin(browser: Browser): Promise<BrowserContext> {
   const database = demo.api.database;

@@ -30,6 +30,9 @@ export interface EventRouteOptions {
  * `GET /v1/workspaces/:workspaceId/events`: the workspace's changes as Server-Sent Events, for
  * every member who may list the members. A `Last-Event-ID` header, or the `lastEventId` query
  * parameter for clients that cannot set headers, resumes after that event.
+ *
+ * NOTE: the session is checked when the stream opens. A removed member's stream ends, but a
+ * session that expires or is revoked keeps its open stream until the client reconnects.
  */
 export function eventRoutes(options: EventRouteOptions): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', (c) => {
