@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 
 import type { Member, MembersPage } from '../../sdk/schemas/member.js';
+import type { WorkspaceInfo } from '../../sdk/schemas/workspace.js';
 import { PROBLEM_CODES, Problem } from '../../sdk/schemas/problem.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../server/http/validation.js';
 import type { ApiOperation } from './support/api-operations.js';
@@ -30,7 +31,15 @@ let memberIds: string[];
 before(async () => {
   api = await startTestServer({ credentialLimits: GENEROUS_LIMITS });
   targets = await findExampleTargets(api);
-  memberIds = (await api.listAllMembers('limit=100')).map((member) => member.id);
+  // The demo workspace has a second admin, so the caller could remove itself. Every later
+  // request would then get 404, so the caller's own membership is no target.
+  const info = await api.call<WorkspaceInfo>('GET', api.workspacePath(), {
+    token: api.admin.sessionToken,
+  });
+  const { viewer } = info.body;
+  memberIds = (await api.listAllMembers('limit=100'))
+    .map((member) => member.id)
+    .filter((id) => id !== viewer.memberId);
 });
 
 after(async () => {
