@@ -1,6 +1,6 @@
 /**
  * Extracts the messages into the catalogs, or builds the locale modules from them:
- * `tsx scripts/localize.ts extract` and `tsx scripts/localize.ts build`.
+ * `npm run localize:extract` and `npm run localize:build`.
  *
  * `extract` runs `lit-localize extract` and then clears each translation whose source text
  * changed, because lit-localize keeps the old translation under a message id that the code

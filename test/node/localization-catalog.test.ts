@@ -37,8 +37,8 @@ function findPlainMessagesWithMarkup(messages: readonly ProgramMessage[]): strin
     );
 }
 
-const EXTRACT = 'npx tsx scripts/localize.ts extract';
-const BUILD = 'npx tsx scripts/localize.ts build';
+const EXTRACT = 'npm run localize:extract';
+const BUILD = 'npm run localize:build';
 
 describe('German catalog', () => {
   let folder = '';
