@@ -46,5 +46,5 @@ export function createClient(seeded: SeededWorkspace, token = seeded.adminToken)
 }
 
 export function createStore(seeded: SeededWorkspace, token = seeded.adminToken): WorkspaceStore {
-  return new WorkspaceStore(createClient(seeded, token));
+  return new WorkspaceStore(createClient(seeded, token), { liveUpdates: false });
 }
