@@ -46,5 +46,8 @@ export function createClient(seeded: SeededWorkspace, token = seeded.adminToken)
 }
 
 export function createStore(seeded: SeededWorkspace, token = seeded.adminToken): WorkspaceStore {
+  // NOTE: with live updates on, the invite-form tests that use this store time out waiting
+  // for the form to load or to send, for a reason not found yet. <ls-workspace> stores keep
+  // them on, and ls-workspace-live.test.ts tests them.
   return new WorkspaceStore(createClient(seeded, token), { liveUpdates: false });
 }
