@@ -12,10 +12,25 @@ const { litTemplateMinifierForEsbuild } = await tsImport(
   import.meta.url,
 );
 
+/**
+ * Leaves the translations out: an English page never loads them, since `src/i18n` imports a
+ * catalog such as `src/locales/de.ts` only when its locale is chosen. esbuild would otherwise
+ * inline the dynamic import into the single file it measures.
+ */
+const catalogsLeftOut = {
+  name: 'ls-catalogs-left-out',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/[a-z-]+\.js$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
 /** Adds the template minifier to the esbuild options that size-limit passes. */
 const withTemplateMinifier = (config) => ({
   ...config,
-  plugins: [...(config.plugins ?? []), litTemplateMinifierForEsbuild()],
+  plugins: [...(config.plugins ?? []), litTemplateMinifierForEsbuild(), catalogsLeftOut],
 });
 
 /**
@@ -29,7 +44,7 @@ export default [
   {
     name: 'Whole kit: every element with the SDK, Lit, @lit/context, floating-ui, ky and zod',
     path: 'src/define.ts',
-    limit: '64.5 kB',
+    limit: '72.5 kB',
     gzip: true,
     modifyEsbuildConfig: withTemplateMinifier,
   },
@@ -38,7 +53,7 @@ export default [
     name: 'SDK as a script imports it: createWorkspaceClient and error guards, with ky and zod',
     path: 'sdk/index.ts',
     import: { 'sdk/index.ts': '{ createWorkspaceClient, isLsAdminError, isHttpError }' },
-    limit: '16.5 kB',
+    limit: '16.8 kB',
     gzip: true,
   },
   {
