@@ -6,6 +6,7 @@ import {
   isHttpError,
   lastCredentialUseOf,
   type CredentialUsingMember,
+  type RotationOptions,
   type WorkspaceClient,
 } from '../../sdk/index.js';
 import type { TestServer } from './support/test-server.js';
@@ -66,6 +67,25 @@ describe('WorkspaceClient rotation', () => {
       await assert.rejects(member.rotateOwnAuthToken({ gracePeriodSeconds }), {
         name: 'RangeError',
         message: /`gracePeriodSeconds` must be a whole number of seconds from 0 to 604800/,
+      });
+      assert.equal((await member.getOwnAuthToken()).hint, before.hint);
+    });
+  }
+
+  const wrongTypes: [string, unknown, RegExp][] = [
+    ['null', { gracePeriodSeconds: null }, /but it is null\./],
+    ['a string', { gracePeriodSeconds: '60' }, /but it is the string '60'\./],
+    ['an array', { gracePeriodSeconds: [60] }, /but it is an array\./],
+    ['a misspelt name', { gracePeriod: 60 }, /Unknown rotation option `gracePeriod`/],
+    ['null options', null, /must be an object .* but they are null\./],
+  ];
+  for (const [name, options, message] of wrongTypes) {
+    test(`rejects ${name} before sending`, async () => {
+      const before = await member.getOwnAuthToken();
+
+      await assert.rejects(member.rotateOwnAuthToken(options as RotationOptions), {
+        name: 'TypeError',
+        message,
       });
       assert.equal((await member.getOwnAuthToken()).hint, before.hint);
     });
