@@ -125,6 +125,14 @@ export const styles = [
       margin: 0;
     }
 
+    .revoked {
+      margin: 0;
+      padding: calc(${space} * 1.5);
+      list-style: none;
+      background: ${color.warningSoft};
+      border-radius: ${radius};
+    }
+
     .previous {
       display: grid;
       gap: ${space};

@@ -23,6 +23,12 @@ import { copyToClipboard } from './clipboard.js';
 import type { GracePeriodChoice } from './grace-period-choice.js';
 import { renderGracePeriodChoice, rotationConfirmMessage } from './grace-period-choice.js';
 import { styles } from './ls-auth-token.styles.js';
+import {
+  announcedRevocations,
+  renderUnannouncedRevocations,
+  revokedTokenNote,
+  unannouncedRevocations,
+} from './revoked-tokens.js';
 
 type CopyResult = 'copied' | 'unavailable' | null;
 
@@ -59,6 +65,8 @@ function previousTokenNote(hint: string, until: string, relative: string) {
  * @csspart previous-hint - The masked previous token.
  * @csspart revoke-previous-button - The button that stops the previous token now.
  * @csspart new-token - The panel with the full new token, shown once after a rotation.
+ * @csspart revoked - The list of tokens that a rotation stopped although its confirmation did
+ * not name them, because the token was rotated elsewhere meanwhile.
  * @csspart token-input - The read-only field with the full new token.
  * @csspart copy-button - The button that copies the full new token.
  * @csspart hide-button - The button that hides the full new token.
@@ -84,6 +92,11 @@ export class LsAuthToken extends LitElement {
   /** The response to the last rotation, with the full value, until the person hides it. */
   @state() private rotated: RotatedAuthToken | null = null;
   @state() private rotating = false;
+  /**
+   * The hints of the tokens that the last rotation stopped without the confirmation naming
+   * them, because the token changed elsewhere after the confirmation loaded it.
+   */
+  @state() private unannouncedRevoked: string[] = [];
   @state() private rotateError: unknown = null;
   @state() private copyResult: CopyResult = null;
   /** How long the current token keeps working after the next rotation, in seconds. */
@@ -91,12 +104,15 @@ export class LsAuthToken extends LitElement {
   @state() private revokingPrevious = false;
   @state() private revokeError: unknown = null;
 
+  #reloading = false;
+
   @query('ls-confirm-dialog') private dialog!: LsConfirmDialog;
 
   readonly #announcer = new AnnouncerController(this);
   readonly #store = new StoreController(this, () => {
     this.token = null;
     this.rotated = null;
+    this.unannouncedRevoked = [];
     this.revokeError = null;
     void this.#load();
   });
@@ -177,6 +193,7 @@ export class LsAuthToken extends LitElement {
             </p>`
           : this.#renderNewToken(this.rotated)
       }
+      ${renderUnannouncedRevocations(this.unannouncedRevoked)}
     `;
   }
 
@@ -286,19 +303,27 @@ export class LsAuthToken extends LitElement {
     const store = this.#store.store;
     if (store === undefined || this.rotating) return;
 
+    // Another tab or a script may have rotated the token since it was loaded, so the
+    // confirmation describes the current and previous token as the server has them now.
+    const current = await this.#reloadForRotation(store);
+    if (current === null) return;
+
     const gracePeriodSeconds = this.gracePeriodSeconds;
+    const now = new Date();
     const confirmed = await this.dialog.confirm({
       heading: msg('Rotate your auth token?'),
-      message: rotationConfirmMessage(gracePeriodSeconds, this.token?.previous ?? null, new Date()),
+      message: rotationConfirmMessage(gracePeriodSeconds, current.previous, now),
       confirmLabel: msg('Rotate token'),
       tone: 'danger',
     });
     if (!confirmed) return;
 
+    const announced = announcedRevocations(current, gracePeriodSeconds, now);
     this.rotating = true;
     this.rotateError = null;
     try {
       const rotated = await store.client.rotateOwnAuthToken({ gracePeriodSeconds });
+      const unannounced = unannouncedRevocations(rotated.revokedTokenHints, announced);
       this.token = {
         hint: rotated.hint,
         createdAt: rotated.createdAt,
@@ -307,9 +332,13 @@ export class LsAuthToken extends LitElement {
       };
       this.revokeError = null;
       this.rotated = rotated;
+      this.unannouncedRevoked = unannounced;
       this.copyResult = null;
       this.#announcer.announce(
-        msg('Auth token rotated. Copy the new token now; it is shown once.'),
+        [
+          msg('Auth token rotated. Copy the new token now; it is shown once.'),
+          ...unannounced.map(revokedTokenNote),
+        ].join(' '),
       );
       this.dispatchEvent(new LsAuthTokenRotatedEvent(rotated.hint));
       await this.updateComplete;
@@ -324,6 +353,31 @@ export class LsAuthToken extends LitElement {
     if (this.rotateError !== null) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="rotate-button"]')?.focus();
+    }
+  }
+
+  /**
+   * Loads the token again before the rotation confirmation opens. Returns `null`, and shows the
+   * failure, when the request failed or the store changed meanwhile.
+   */
+  async #reloadForRotation(store: WorkspaceStore): Promise<AuthToken | null> {
+    // The button stays enabled and focused, so the dialog returns focus to it, and a second
+    // click during the request does nothing.
+    if (this.#reloading) return null;
+    this.#reloading = true;
+    this.rotateError = null;
+    try {
+      const token = await store.client.getOwnAuthToken();
+      if (store !== this.#store.store) return null;
+      this.token = token;
+      return token;
+    } catch (error) {
+      if (store !== this.#store.store) return null;
+      this.rotateError = error;
+      this.dispatchEvent(new LsErrorEvent(error, 'rotate-auth-token'));
+      return null;
+    } finally {
+      this.#reloading = false;
     }
   }
 
@@ -380,6 +434,7 @@ export class LsAuthToken extends LitElement {
 
   async #hide(): Promise<void> {
     this.rotated = null;
+    this.unannouncedRevoked = [];
     this.copyResult = null;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="rotate-button"]')?.focus();

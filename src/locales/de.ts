@@ -147,6 +147,7 @@
 's72cefde0490e1809': str`Mitglied ${0} wird geladen …`,
 's751678adb0aa2b23': `Mitglied`,
 's7584ded3d749c75e': `Mehr laden`,
+'s79473304a2a722f1': str`Das Token ${0} funktioniert ab sofort nicht mehr.`,
 's79d5fab51be674cf': str`${0} konnte nicht entfernt werden.`,
 's79fa1c508e20f3b2': `Mitglieder werden geladen …`,
 's7a8d58927c7938b1': `Auth-Token erneuern?`,
