@@ -22,6 +22,7 @@ export class StoreController implements ReactiveController {
   readonly #onAttach: (store: WorkspaceStore) => void;
   #subscribed: WorkspaceStore | undefined;
   #unsubscribe: (() => void) | undefined;
+  #connected = false;
 
   /** @param onAttach runs each time the controller attaches to a different store. */
   constructor(host: StoreHost, onAttach: (store: WorkspaceStore) => void = () => {}) {
@@ -41,6 +42,7 @@ export class StoreController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#sync();
   }
 
@@ -50,10 +52,17 @@ export class StoreController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#detach();
   }
 
+  /**
+   * Subscribes to the store in use while the host is in the document. Lit runs an update that
+   * was requested before the host was removed, and subscribing then would keep the store, and
+   * its event stream, open after the host is gone.
+   */
   #sync(): void {
+    if (!this.#connected) return;
     const store = this.store;
     if (store === this.#subscribed) return;
 
