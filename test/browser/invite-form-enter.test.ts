@@ -42,7 +42,7 @@ async function renderForm(
       return client.invite(request, options);
     },
   });
-  const store = new WorkspaceStore(recording, { liveUpdates: false });
+  const store = new WorkspaceStore(recording);
   const page = await fixture<HTMLElement>(
     html`<div>${wrap(html`<ls-invite-form .store=${store}></ls-invite-form>`)}</div>`,
   );

@@ -45,9 +45,14 @@ export function createClient(seeded: SeededWorkspace, token = seeded.adminToken)
   });
 }
 
+/** Creates a store on `createClient`, with live updates off. */
 export function createStore(seeded: SeededWorkspace, token = seeded.adminToken): WorkspaceStore {
-  // NOTE: with live updates on, the invite-form tests that use this store time out waiting
-  // for the form to load or to send, for a reason not found yet. <ls-workspace> stores keep
-  // them on, and ls-workspace-live.test.ts tests them.
+  // NOTE: live updates stay off because some tests model a page that has not yet received
+  // another admin's change: role-conflict.test.ts, "shows a version conflict and rolls back" in
+  // ls-members-table.test.ts and "reports forbidden when no longer an admin" in
+  // ls-invite-form.test.ts. With the stream on, the event arrives first and no conflict
+  // happens. "moves the meter when a license is unassigned" in ls-licenses.test.ts also fails
+  // with it on, probably because a reload that a `licenses` event starts discards the reload
+  // that `unassignLicense` waits for.
   return new WorkspaceStore(createClient(seeded, token), { liveUpdates: false });
 }
