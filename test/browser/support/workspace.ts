@@ -52,7 +52,8 @@ export function createStore(seeded: SeededWorkspace, token = seeded.adminToken):
   // ls-members-table.test.ts and "reports forbidden when no longer an admin" in
   // ls-invite-form.test.ts. With the stream on, the event arrives first and no conflict
   // happens. "moves the meter when a license is unassigned" in ls-licenses.test.ts also fails
-  // with it on, probably because a reload that a `licenses` event starts discards the reload
-  // that `unassignLicense` waits for.
+  // with it on: the `licenses` event starts a reload after the one that `unassignLicense`
+  // waits for, so the store discards the awaited response and the call resolves before
+  // `state.licenses` shows the change.
   return new WorkspaceStore(createClient(seeded, token), { liveUpdates: false });
 }
