@@ -238,6 +238,7 @@
 'sdbb88e225488d970': `Beigetreten`,
 'se058479bfe847afa': `Entfernen Sie Zeilenumbrüche, Steuerzeichen und Textrichtungszeichen aus dem Namen.`,
 'se0a225e622ee6b4e': `Im gewählten Pool sind keine Plätze mehr frei. Wählen Sie einen anderen Pool oder geben Sie einen Platz frei.`,
+'se0d06028a045a3a6': `Live-Aktualisierung unterbrochen. Verbindung wird wiederhergestellt…`,
 'se28caf828fe2c32d': str`Keine Lizenz. ${0} eine Lizenz zuweisen`,
 'se2d8089b9a753172': `Keine Mitglieder passen zu diesen Filtern.`,
 'se32ddb0a9cd4181d': str`${0} von ${1} angezeigt`,

@@ -44,6 +44,32 @@ export const styles = [
       gap: ${space};
       padding: calc(${space} * 1.5) calc(${space} * 2);
       border-bottom: 1px solid ${color.border};
+      position: relative;
+    }
+
+    /*
+     * The notice covers the end of the header instead of taking space in it, so that the rows
+     * stay where they are when it appears. Its text can wrap to two lines within the header.
+     */
+    .live-notice {
+      position: absolute;
+      inset-block: 0;
+      inset-inline-end: 0;
+      display: flex;
+      align-items: center;
+      box-sizing: border-box;
+      max-width: 70%;
+      margin: 0;
+      padding-inline: ${space} calc(${space} * 2);
+      background: ${color.warningSoft};
+      font-size: ${font.sizeSmall};
+      line-height: 1.25;
+    }
+
+    /* Kept in the accessibility tree while empty, so that its text is announced when it appears. */
+    .live-notice:empty {
+      padding: 0;
+      background: none;
     }
 
     .title {

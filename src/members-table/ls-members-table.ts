@@ -23,6 +23,7 @@ import { styles } from './ls-members-table.styles.js';
 import { MemberChangeController } from './member-change-controller.js';
 import { detailsId, renderDetails } from './member-details.js';
 import { isFiltered, readSort, toSort, withFilter } from './members-filters.js';
+import { renderLiveNotice } from './live-notice.js';
 import { renderToolbar } from './members-toolbar.js';
 import { readMembersView, type MembersView } from './members-view.js';
 import type { RowContext } from './row-context.js';
@@ -58,6 +59,8 @@ const SEARCH_DEBOUNCE_MS = 250;
  *
  * @csspart base - The frame around the header, table and footer.
  * @csspart total - The member count in the header, such as "42 members".
+ * @csspart live-notice - The status at the end of the header, "Live updates paused.
+ * Reconnecting…", while the store reconnects its event stream; empty otherwise.
  * @csspart toolbar - The search, filters and sort above the table.
  * @csspart search-input - The search field.
  * @csspart filter - Each filter select: role, status, license.
@@ -175,8 +178,11 @@ export class LsMembersTable extends LitElement {
     const busy = view === undefined || view.loading || view.loadingMore;
 
     return html`
+      ${this.#announcer.region()}
       <div part="base">
-        <header>${this.#renderTitle()} ${renderTotal(view)}</header>
+        <header>
+          ${this.#renderTitle()} ${renderTotal(view)} ${renderLiveNotice(store?.state.live)}
+        </header>
         ${renderError(view, () => void this.#retry())}
         ${view === undefined ? nothing : this.#renderToolbar(view)}
         <div part="scroller" role="region" aria-labelledby="title" tabindex="0">
@@ -203,7 +209,6 @@ export class LsMembersTable extends LitElement {
         ${this.#renderFooter(view)}
       </div>
       <ls-confirm-dialog></ls-confirm-dialog>
-      ${this.#announcer.region()}
     `;
   }
 
