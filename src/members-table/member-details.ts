@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 
 import { isRole, type Member, type Role } from '../../sdk/schemas/index.js';
 import { chevron, spinner } from './icons.js';
-import { formatDate, formatRelativeTime } from '../i18n/format.js';
+import { formatDate, formatDateTime, formatRelativeTime } from '../i18n/format.js';
 import { describeLastCredentialUse } from '../shared/last-credential-use-text.js';
 import { roleLabel } from './role-label.js';
 import { soleAdminReason, type RowContext } from './row-context.js';
@@ -59,8 +59,24 @@ function renderAuthToken(member: Member) {
     text = `${member.authToken.hint}, ${describeLastUse(member.authToken.lastUsedAt)}`;
   }
   return html`<div>
-    <dt>${msg('Auth token')}</dt>
-    <dd>${text}</dd>
+      <dt>${msg('Auth token')}</dt>
+      <dd>${text}</dd>
+    </div>
+    ${renderPreviousAuthToken(member)}`;
+}
+
+/** Renders the token that a rotation replaced while its grace period runs. */
+function renderPreviousAuthToken(member: Member) {
+  const previous = member.authToken?.previous ?? null;
+  if (previous === null || Date.parse(previous.expiresAt) <= Date.now()) return nothing;
+
+  const hint = previous.hint;
+  const until = formatDateTime(previous.expiresAt);
+  return html`<div>
+    <dt>${msg('Previous auth token')}</dt>
+    <dd part="previous-auth-token">
+      ${msg(str`${hint}, works until ${until}`)}, ${describeLastUse(previous.lastUsedAt)}
+    </dd>
   </div>`;
 }
 

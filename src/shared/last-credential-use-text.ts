@@ -7,7 +7,8 @@ import { formatDateTime, formatRelativeTime } from '../i18n/format.js';
 /**
  * Describes the credential a member's tools last activated a license with and how long ago,
  * such as "Auth token, 3 hours ago" or "Previous auth token (in grace until Mar 3, 2026,
- * 10:00 AM), 1 hour ago", or "Never used".
+ * 10:00 AM), 1 hour ago", or "Never used". An auth token other than the current one is named
+ * by its hint: "Auth token lsat_…a1b2, 5 minutes ago".
  */
 export function describeLastCredentialUse(
   member: CredentialUsingMember,
@@ -20,8 +21,15 @@ export function describeLastCredentialUse(
   switch (use.kind) {
     case 'api-key':
       return msg(str`Legacy API key, ${ago}`);
-    case 'auth-token':
+    case 'auth-token': {
+      // A token that a rotation replaced since is named, so that the line does not read as a
+      // use of the current token.
+      if (member.authToken !== null && member.authToken.hint !== use.hint) {
+        const hint = use.hint;
+        return msg(str`Auth token ${hint}, ${ago}`);
+      }
       return msg(str`Auth token, ${ago}`);
+    }
     case 'previous-auth-token': {
       if (use.graceEndsAt === null) {
         return msg(str`Previous auth token (no longer works), ${ago}`);
