@@ -79,6 +79,7 @@ describe('event stream', () => {
     assert.equal(stream.response.status, 200);
     assert.match(stream.response.headers.get('Content-Type') ?? '', /^text\/event-stream/);
     assert.equal(stream.response.headers.get('Cache-Control'), 'no-cache');
+    assert.equal(stream.response.headers.get('X-Accel-Buffering'), 'no');
   });
 
   test('publishes each kind of change', async () => {
@@ -301,6 +302,18 @@ describe('event stream catch-up', () => {
     assert.equal(result.status, 400);
     assert.equal(result.body.code, 'validation_failed');
     assert.match(result.body.detail, /at most 64 characters/);
+  });
+
+  test('names the lastEventId query parameter', async () => {
+    const result = await api.call<Problem>(
+      'GET',
+      api.workspacePath(`/events?lastEventId=${'x'.repeat(65)}`),
+      { token: api.admin.sessionToken },
+    );
+
+    assert.equal(result.status, 400);
+    assert.match(result.body.detail, /^lastEventId must have at most 64 characters/);
+    assert.equal(result.body.errors?.[0]?.path, 'lastEventId');
   });
 });
 

@@ -39,6 +39,9 @@ export function eventRoutes(options: EventRouteOptions): Hono<AppEnv> {
     const { workspaceId, memberId } = c.get('viewer');
     const lastEventId = readLastEventId(c.req.header('Last-Event-ID'), c.req.query('lastEventId'));
     const logger = c.get('logger');
+    // Proxies in the style of nginx buffer responses unless told not to, which would hold
+    // events back until the buffer fills.
+    c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, (stream) =>
       sendEvents(stream, options, { workspaceId, memberId, lastEventId }, logger),
     );
@@ -52,12 +55,14 @@ function readLastEventId(
   const value = header ?? query;
   if (value === undefined || value === '') return undefined;
   if (value.length > MAX_EVENT_ID_LENGTH) {
+    // The message names what the client sent: the header, or the query parameter.
+    const name = header === undefined ? 'lastEventId' : 'Last-Event-ID';
     throw new ApiError(
       400,
       'validation_failed',
-      `Last-Event-ID must have at most ${MAX_EVENT_ID_LENGTH} characters, not ${value.length}. ` +
+      `${name} must have at most ${MAX_EVENT_ID_LENGTH} characters, not ${value.length}. ` +
         'Send the id of the last event received, or none to start without catch-up.',
-      [{ path: 'Last-Event-ID', message: `Use at most ${MAX_EVENT_ID_LENGTH} characters.` }],
+      [{ path: name, message: `Use at most ${MAX_EVENT_ID_LENGTH} characters.` }],
     );
   }
   return value;
