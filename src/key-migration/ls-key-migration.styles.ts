@@ -283,6 +283,13 @@ export const styles = [
       .counts {
         grid-template-columns: 1fr 1fr;
       }
+
+      /* A closed select cannot wrap its text, so a smaller font keeps a long option, such as
+         "Enterprise (2 von 12 Plätzen frei)", readable in a narrow card instead of clipping it. */
+      select {
+        padding-inline: calc(${space} / 2) 0;
+        font-size: ${font.sizeSmall};
+      }
     }
   `,
 ];
