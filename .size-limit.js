@@ -44,7 +44,7 @@ export default [
   {
     name: 'Whole kit: every element with the SDK, Lit, @lit/context, floating-ui, ky and zod',
     path: 'src/define.ts',
-    limit: '72.5 kB',
+    limit: '73.5 kB',
     gzip: true,
     modifyEsbuildConfig: withTemplateMinifier,
   },
@@ -53,7 +53,7 @@ export default [
     name: 'SDK as a script imports it: createWorkspaceClient and error guards, with ky and zod',
     path: 'sdk/index.ts',
     import: { 'sdk/index.ts': '{ createWorkspaceClient, isLsAdminError, isHttpError }' },
-    limit: '16.8 kB',
+    limit: '17 kB',
     gzip: true,
   },
   {
