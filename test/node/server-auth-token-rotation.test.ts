@@ -312,3 +312,31 @@ describe('replaced tokens and the failure limiter', () => {
     }
   });
 });
+
+describe('activation with the other credential type', () => {
+  test('names the type of an auth token sent as a key', async () => {
+    const { token } = await rotated();
+
+    const result = await api.call<Problem>('POST', '/v1/license/activate', {
+      body: { credentials: { type: 'api-key', token } },
+    });
+
+    assert.equal(result.status, 401);
+    assert.match(result.body.detail, /legacy API key is unknown/);
+    assert.match(result.body.detail, /send it with "type": "auth-token" instead of "api-key"/);
+  });
+
+  test('names the type of a key sent as an auth token', async () => {
+    const result = await activate(api.member.legacyKey);
+
+    assert.equal(result.status, 401);
+    assert.match(result.body.detail ?? '', /send it with "type": "api-key" instead of/);
+  });
+
+  test('adds nothing to an unknown value', async () => {
+    const result = await activate('lsat_unknown');
+
+    assert.equal(result.status, 401);
+    assert.doesNotMatch(result.body.detail ?? '', /"type"/);
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from '../../../sdk/schemas/auth-token.js';
 import { ApiError } from '../../service/api-error.js';
 import { activateLicense } from '../../service/credentials.js';
+import { mislabelledType, withTypeHint } from '../mislabelled-credential.js';
 import {
   getOwnAuthToken,
   revokePreviousAuthToken,
@@ -62,8 +63,16 @@ export const activationRoutes = new Hono<AppEnv>().post('/activate', async (c) =
   const kind = credentials.type === 'auth-token' ? 'auth token' : 'legacy API key';
   const activation = c
     .get('credentialAttempts')
-    .verify({ kind, hash: tokenHash }, requestClient(c), () =>
-      activateLicense(c.get('service'), credentials.type, tokenHash),
-    );
+    .verify({ kind, hash: tokenHash }, requestClient(c), () => {
+      try {
+        return activateLicense(c.get('service'), credentials.type, tokenHash);
+      } catch (error) {
+        const expected = mislabelledType(credentials.type, credentials.token);
+        if (expected === undefined || !(error instanceof ApiError) || error.status !== 401) {
+          throw error;
+        }
+        throw withTypeHint(error, credentials.type, expected);
+      }
+    });
   return c.json(activation);
 });
