@@ -8,7 +8,7 @@ export interface ParsedEvent {
   lastEventId: string;
 }
 
-/** What the parser calls while it reads a stream. */
+/** The callbacks that the parser calls while it reads a stream. */
 export interface EventStreamParserHandlers {
   /** Called for each event with data. */
   onEvent(event: ParsedEvent): void;

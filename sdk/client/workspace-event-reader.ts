@@ -18,7 +18,7 @@ export type WorkspaceEvent =
   /** The client missed events that the server no longer has; read everything again. */
   | { type: 'reset'; id: string };
 
-/** What `readWorkspaceEvents` calls while it reads a stream. */
+/** The callbacks that `readWorkspaceEvents` calls while it reads a stream. */
 export interface WorkspaceEventHandlers {
   onEvent(event: WorkspaceEvent): void;
   /**

@@ -4,18 +4,19 @@ import { isHttpError } from '../errors/http-error.js';
 import type { ResponseValidationError } from '../errors/response-validation-error.js';
 
 /**
- * The state of a store's event stream: `off` when it is not wanted or failed for good,
- * `connecting` for the first attempt, `open` while events arrive, and `reconnecting` while
- * it waits for or makes another attempt after the stream ended or failed.
+ * The state of a store's event stream. It is `off` when the stream is not wanted or failed for
+ * good, `connecting` during the first attempt and `open` while events arrive. It is
+ * `reconnecting` while the store waits for or makes another attempt after the stream ended or
+ * failed.
  */
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'reconnecting';
 
 /** The wait before the first reconnection attempt, in milliseconds, before jitter. */
 export const FIRST_RECONNECT_DELAY_MS = 1000;
-/** The longest wait between two reconnection attempts, in milliseconds, before jitter. */
+/** The maximum wait between two reconnection attempts, in milliseconds, before jitter. */
 export const MAX_RECONNECT_DELAY_MS = 30_000;
 
-/** What a `LiveConnection` reports to its owner. */
+/** The callbacks through which a `LiveConnection` reports to its owner. */
 export interface LiveConnectionHandlers {
   onEvent(event: WorkspaceEvent): void;
   /** Called when the status changes, with the failure that caused it or `null`. */

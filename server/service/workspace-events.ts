@@ -23,7 +23,7 @@ export interface EventSubscriber {
   close(): void;
 }
 
-/** What a new subscriber gets before the events published after it subscribed. */
+/** A new subscription: what the subscriber receives before the events published later. */
 export interface Subscription {
   /**
    * The events missed since the subscriber's last event id, oldest first, or `'reset'` when
@@ -51,7 +51,7 @@ const EVENT_ID = /^([a-z0-9]{1,32})-(\d{1,15})$/;
  *
  * Event ids carry the hub's epoch, a random value chosen when it is created. An id from
  * another hub, such as one of a server process that has since restarted, cannot be resumed,
- * and its client is told to reset.
+ * and its client gets a `reset` event.
  *
  * NOTE: the hub lives in one process. Two server processes that share one database file
  * each publish only their own changes, so a client sees the other process's changes only

@@ -54,7 +54,8 @@ async function openAtPosition(token?: string): Promise<{ stream: RawEventStream;
   assert.equal(stream.response.status, 200);
   assert.deepEqual(await stream.next(), { retry: '1000' });
   const position = await stream.next();
-  assert.ok(position.id !== undefined && position.data === undefined, JSON.stringify(position));
+  assert.ok(position.id !== undefined, JSON.stringify(position));
+  assert.equal(position.data, undefined, JSON.stringify(position));
   return { stream, id: position.id };
 }
 

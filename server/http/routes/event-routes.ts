@@ -39,8 +39,8 @@ export function eventRoutes(options: EventRouteOptions): Hono<AppEnv> {
     const { workspaceId, memberId } = c.get('viewer');
     const lastEventId = readLastEventId(c.req.header('Last-Event-ID'), c.req.query('lastEventId'));
     const logger = c.get('logger');
-    // Proxies in the style of nginx buffer responses unless told not to, which would hold
-    // events back until the buffer fills.
+    // Proxies in the style of nginx buffer responses unless this header disables it, and a
+    // buffer would hold events back until it fills.
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, (stream) =>
       sendEvents(stream, options, { workspaceId, memberId, lastEventId }, logger),

@@ -66,7 +66,7 @@ export class RawEventStream {
     return this.#blocks.splice(0);
   }
 
-  /** Waits up to `timeoutMs` for the server to end the stream, and tells whether it did. */
+  /** Waits up to `timeoutMs` for the server to end the stream, and returns whether it did. */
   async waitForEnd(timeoutMs = 2000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (!this.#ended && Date.now() < deadline) await this.#read(deadline - Date.now());
